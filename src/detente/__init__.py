@@ -1,0 +1,32 @@
+"""detente: political event data from news text.
+
+    >>> import detente
+    >>> events = detente.code("Pakistani troops shelled Afghan border posts on Tuesday.", date="2016-06-15")
+    >>> [(e.source, e.cameo, e.target, e.mode, e.date) for e in events]     # doctest: +SKIP
+    [('PAKMIL', '194', 'AFGMIL', 'asserted', '2016-06-14')]
+
+For many documents, build one :class:`Coder` and stream them through ``Coder.pipe``.
+"""
+from __future__ import annotations
+
+from .coder import Coder
+from .errors import ConfigError, DetenteError, DictionaryError, InputError, ModelError
+from .read import read_paths
+from .records import Document, DocResult, Event, Skip
+from .settings import Settings
+
+__version__ = "0.1.0"
+__all__ = [
+    "Coder", "ConfigError", "DetenteError", "DictionaryError", "DocResult", "Document", "Event",
+    "InputError", "ModelError", "Settings", "Skip", "code", "read_paths", "__version__",
+]
+
+_default: Coder | None = None
+
+
+def code(text: str, date: str | None = None) -> list[Event]:
+    """Code one English text into events (the coder is loaded once and reused)."""
+    global _default
+    if _default is None:
+        _default = Coder()
+    return _default.code(text, date=date)

@@ -1,0 +1,338 @@
+"""Stage 3, actors: find actor names in a parsed document and turn noun phrases into
+CAMEO-style actor codes (country + role), using the dictionaries and the document date.
+
+``Pakistan's army`` -> PAKMIL, ``Afghan and Pakistani troops`` -> AFGMIL, PAKMIL,
+``Karzai`` -> AFGGOV in 2010 and AFGELI (a former office holder) in 2016,
+``the Taliban`` -> AFGINS before 2021-08-15 and AFGGOV after, ``militants`` -> ---INS,
+``Kabul said`` -> AFGGOV, ``he``/``it``/``they`` -> the last fitting actor of the
+current or previous sentence. Places (``in Kabul``) are not actors.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS
+
+# Dependency relations that keep a token inside the noun phrase of its head.
+NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "flat", "case", "det", "nummod",
+                     "quantmod", "npadvmod"})
+OF_PREPS = frozenset({"of", "from"})
+# Singular role nouns that denote one person (for he/she).
+PERSON_NOUNS = frozenset("""president minister leader king queen prince emir sheikh spokesman spokeswoman
+spokesperson official commander general chief envoy ambassador secretary premier chancellor diplomat
+governor mayor lawmaker senator judge prosecutor ruler monarch dictator sultan ayatollah cleric""".split())
+# Nouns that take their role from an "of" phrase: "members of the intelligence service".
+PARTITIVE = frozenset("""member members head part unit units section wing branch delegation team group
+representative representatives spokesman spokeswoman spokesperson some many most all one dozens hundreds
+thousands""".split())
+HE_SHE = frozenset({"he", "she", "him", "her", "his", "hers"})
+IT = frozenset({"it", "its"})
+THEY = frozenset({"they", "them", "their", "theirs"})
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout",
+                      "within", "from", "into", "towards", "toward", "along", "through"})
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    text: str                       # the words naming it, as they appear
+    span: tuple[int, int] | None    # character offsets in the parsed text (None: from context)
+    token: int                      # index of its head token in the parsed doc
+    person: bool = False
+    plural: bool = False
+    entry: ActorEntry | None = None
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entries: list[ActorEntry]
+
+
+class ActorMatcher:
+    """Finds dictionary names in a Doc (one PhraseMatcher over every name)."""
+
+    def __init__(self, nlp, dicts: Dictionaries):
+        self.dicts = dicts
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        by_lower: dict[str, list[str]] = {}
+        for phrase in dicts.phrases:
+            by_lower.setdefault(phrase.lower(), []).append(phrase)
+        self.by_lower = by_lower
+        for lower, variants in by_lower.items():
+            self.matcher.add(lower, [nlp.make_doc(variants[0])])
+        self.vocab = nlp.vocab
+
+    def mentions(self, doc: Doc) -> dict[int, Mention]:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end)
+            entries = self._fitting(self.vocab.strings[match_id], span)
+            if entries:
+                spans.append((span, entries))
+        kept = {(s.start, s.end) for s in filter_spans([s for s, _ in spans])}
+        out: dict[int, Mention] = {}
+        for span, entries in spans:
+            if (span.start, span.end) in kept:
+                m = Mention(span.start, span.end, entries)
+                for i in range(span.start, span.end):
+                    out[i] = m
+        return out
+
+    def _fitting(self, lower: str, span: Span) -> list[ActorEntry]:
+        text = span.text
+        root = span.root
+        if root.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X") and not (root.tag_ == "NNP"):
+            return []
+        entries: list[ActorEntry] = []
+        for variant in self.by_lower[lower]:
+            if _case_fits(variant, text):
+                entries.extend(self.dicts.phrases[variant])
+        return entries
+
+
+def _case_fits(pattern: str, text: str) -> bool:
+    letters = [c for c in pattern if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
+        return text == pattern                      # US, UN, IS, ISI, NATO: exact
+    if pattern[:1].isupper():
+        return text[:1].isupper()
+    return True
+
+
+def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
+    """The entry in force on ``day``; a dated person out of office becomes an ELI of
+    their country, a dated group outside its ranges keeps its nearest code."""
+    best = entries[0]
+    same = [e for e in entries if e.kind == best.kind]
+    if best.kind not in ("person", "group"):
+        return best
+    live = [e for e in same if e.valid_on(day)]
+    if live:  # several offices at once (a general who is also president): the government one
+        return next((e for e in live if e.code.endswith("GOV")), live[0])
+    if day is None:
+        return same[-1] if best.kind == "group" else ActorEntry(same[-1].country + "ELI", "person", best.name)
+    nearest = min(same, key=lambda e: min(abs(((e.start or day) - day).days), abs(((e.end or day) - day).days)))
+    if best.kind == "person":
+        return ActorEntry(nearest.country + "ELI", "person", nearest.name, nearest.start, nearest.end)
+    return nearest
+
+
+@dataclass
+class Salience:
+    """Actors mentioned so far in a document, for he/she/it/they."""
+    recent: list[tuple[int, Actor, bool]] = field(default_factory=list)
+
+    def add(self, sentence: int, actors, subject: bool = False):
+        for a in actors:
+            self.recent.append((sentence, a, subject))
+        del self.recent[:-40]
+
+    def partner(self, other_country: str, sentence: int, window: int = 2) -> Actor | None:
+        """The last named subject of the previous ``window`` sentences from another
+        country: the implicit party of "an agreement with Pakistan"."""
+        for s, a, subject in reversed(self.recent):
+            if s < sentence - window:
+                break
+            if s < sentence and subject and a.span is not None and a.country not in (other_country, "---"):
+                return Actor(a.code, a.text, None, a.token, a.person, a.plural, a.entry)
+        return None
+
+    def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> Actor | None:
+        for s, a, _ in reversed(self.recent):
+            if s < sentence - 1:
+                break
+            if s == sentence and before is not None and a.token >= before:
+                continue
+            if pronoun in HE_SHE and a.person:
+                return a
+            if pronoun in IT and not a.person and not a.plural:
+                return a
+            if pronoun in THEY and not a.person:
+                return a
+        return None
+
+
+class ActorResolver:
+    """Resolves noun phrases of one parsed text to actors."""
+
+    def __init__(self, doc: Doc, mentions: dict[int, Mention], dicts: Dictionaries,
+                 day: dt.date | None, salience: Salience, sentence_of):
+        self.doc, self.mentions, self.dicts, self.day = doc, mentions, dicts, day
+        self.salience = salience
+        self.sentence_of = sentence_of
+        self._cache: dict[int, list[Actor]] = {}
+
+    # -- public -------------------------------------------------------------------------
+    def actors(self, tok: Token, coordinated: bool = True) -> list[Actor]:
+        """Actors named by the noun phrase headed by ``tok`` (and its conjuncts)."""
+        heads = [tok] + ([c for c in tok.conjuncts if c.i > tok.i] if coordinated else [])
+        out: list[Actor] = []
+        for h in heads:
+            for a in self._actors_one(h):
+                if all(a.code != b.code for b in out):
+                    out.append(a)
+        return out
+
+    def is_place(self, tok: Token) -> bool:
+        m = self.mentions.get(tok.i)
+        return bool(m and m.entries[0].kind in PLACE_KINDS)
+
+    def place_country(self, tok: Token) -> str | None:
+        m = self.mentions.get(tok.i)
+        if m and m.entries[0].kind in COUNTRY_KINDS:
+            return m.entries[0].country
+        return None
+
+    # -- internals -------------------------------------------------------------------------
+    def _actors_one(self, h: Token) -> list[Actor]:
+        if h.i in self._cache:
+            return self._cache[h.i]
+        self._cache[h.i] = []  # guards against cycles
+        res = self._resolve(h)
+        self._cache[h.i] = res
+        return res
+
+    def _resolve(self, h: Token) -> list[Actor]:
+        low = h.lower_
+        if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
+            return self._pronoun(h)
+        m = self.mentions.get(h.i)
+        plural = h.tag_ in ("NNS", "NNPS")
+        if m is not None:
+            e = choose(m.entries, self.day)
+            if e.kind in ("person", "group", "metonym"):
+                return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
+            if e.kind in ("country", "adjective"):
+                role = self._role(h) if h.i != m.end - 1 or e.kind == "adjective" else None
+                return [self._make(e.country + (role or ""), h, m, plural=plural, entry=e)]
+            if e.kind == "capital":
+                if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE:
+                    return []
+                if h.dep_ in ("compound", "amod"):
+                    return [self._make(e.country, h, m, entry=e)]
+                return [self._make(e.country + "GOV", h, m, entry=e)]
+            return []  # cities and regions are places, not actors
+        role, role_start = self._role_span(h)
+        if role is None and low in PARTITIVE | {"member"} or h.lemma_.lower() in PARTITIVE:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in OF_PREPS:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            inner = self.actors(p)
+                            if inner:
+                                return [self._widen(a, h, person=a.person or not plural, plural=plural)
+                                        for a in inner]
+        if role is None:
+            return []
+        countries = self._modifier_actors(h, role_start)
+        person = not plural and h.lemma_.lower() in PERSON_NOUNS
+        if not countries:
+            if role == "-":
+                return []
+            return [self._make("---" + role, h, None, person=person, plural=plural, first=role_start)]
+        out = []
+        for a in countries:
+            if a.entry is not None and a.entry.kind in ("person", "group", "metonym") and len(a.code) > 3:
+                code = a.code if role in ("-", "GOV") or a.code.endswith(role) else a.code[:3] + role
+            else:
+                code = a.country + ("" if role == "-" else role)
+            lo = min(a.span[0], self.doc[role_start].idx) if a.span else self.doc[role_start].idx
+            hi = h.idx + len(h.text)
+            out.append(Actor(code, self.doc.text[lo:hi], (lo, hi),
+                             h.i, person, plural or len(countries) > 1, a.entry))
+        return out
+
+    def _role_span(self, h: Token) -> tuple[str | None, int]:
+        lemmas = [h.lemma_.lower()]
+        toks = [h]
+        j = h.i - 1
+        while j >= 0 and len(toks) < self.dicts.role_max:
+            t = self.doc[j]
+            if t.dep_ in ("compound", "amod") and t.head.i in {x.i for x in toks}:
+                toks.insert(0, t)
+                lemmas.insert(0, t.lemma_.lower())
+                j -= 1
+            else:
+                break
+        for k in range(len(lemmas)):
+            role = self.dicts.roles.get(tuple(lemmas[k:]))
+            if role:
+                return role, toks[k].i
+        return None, h.i
+
+    def _role(self, h: Token) -> str | None:
+        role, _ = self._role_span(h)
+        return None if role == "-" else role
+
+    def _modifier_actors(self, h: Token, role_start: int) -> list[Actor]:
+        """Countries, people or groups that modify a role noun: Afghan troops, Pakistan's
+        army, the army of Pakistan, Taliban fighters, Afghan and Pakistani forces."""
+        found: list[Actor] = []
+
+        def add(actors):
+            for a in actors:
+                if all(a.code != b.code for b in found):
+                    found.append(a)
+
+        for c in h.children:
+            if c.i >= role_start and c.i < h.i:
+                continue  # part of the role phrase itself
+            if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
+                add(self._modifier(c))
+                for cc in c.conjuncts:
+                    add(self._modifier(cc))
+            elif c.dep_ == "prep" and c.lower_ in OF_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        add(self._modifier(p))
+        return found
+
+    def _modifier(self, t: Token) -> list[Actor]:
+        if t.pos_ == "PRON" or t.tag_ == "PRP$":
+            return self._pronoun(t)
+        m = self.mentions.get(t.i)
+        if m is not None:
+            e = choose(m.entries, self.day)
+            return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
+                               t, m, person=e.kind == "person", entry=e)]
+        # a modifier that is itself a noun phrase with a name inside: "the Kabul government's"
+        for c in t.children:
+            if c.dep_ in ("compound", "amod", "poss") and c.i in self.mentions:
+                return self._modifier(c)
+        return []
+
+    def _pronoun(self, h: Token) -> list[Actor]:
+        low = h.lower_
+        if h.tag_ in ("WDT", "WP") and h.head.dep_ == "relcl":
+            return self.actors(h.head.head, coordinated=False)
+        if low not in HE_SHE | IT | THEY:
+            return []
+        a = self.salience.resolve(low, self.sentence_of(h), before=h.i)
+        if a is None:
+            return []
+        return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry)]
+
+    def _make(self, code, h: Token, m: Mention | None, person=False, plural=False, entry=None, first=None):
+        if m is not None:
+            start_tok, end_tok = min(m.start, h.i), max(m.end - 1, h.i)
+        else:
+            start_tok, end_tok = (first if first is not None else h.i), h.i
+        span = Span(self.doc, start_tok, end_tok + 1)
+        return Actor(code, span.text, (span.start_char, span.end_char), h.i, person, plural, entry)
+
+    def _widen(self, a: Actor, h: Token, person: bool, plural: bool) -> Actor:
+        """The actor ``a`` named inside the phrase headed by ``h``, spanning from ``h``."""
+        lo = h.idx
+        hi = max(a.span[1], h.idx + len(h.text)) if a.span else h.idx + len(h.text)
+        return Actor(a.code, self.doc.text[lo:hi], (lo, hi), h.i, person, plural, a.entry)

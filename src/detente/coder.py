@@ -1,0 +1,179 @@
+"""The coder: documents in, events out. It runs the stages in order
+
+    read -> parse -> actors -> events -> (dates) -> Event records
+
+and streams many documents (``pipe``), on several processes if asked.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+from . import cameo, dates, parse
+from .actors import ActorMatcher, ActorResolver, Salience
+from .dictionaries import Dictionaries
+from .events import EventExtractor, RawEvent
+from .read import check
+from .records import Document, DocResult, Event, Skip
+from .settings import Settings
+
+CODER_NAME = "detente-rules/1"
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT",
+                      "dative"})
+
+
+class Coder:
+    """Codes English text into events. Load once, then call :meth:`code` or :meth:`pipe`."""
+
+    def __init__(self, settings: Settings | None = None, nlp=None):
+        self.settings = settings or Settings.from_env()
+        self.nlp = nlp if nlp is not None else parse.load(self.settings.model)
+        self.dicts = Dictionaries.load(self.settings.actors)
+        self.matcher = ActorMatcher(self.nlp, self.dicts)
+        self.extractor = EventExtractor(self.dicts)
+
+    # -- one text ----------------------------------------------------------------------
+    def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
+        """Code one text; ``date`` (YYYY-MM-DD) anchors relative dates and dated actors."""
+        return list(self.code_document(Document(doc_id, text, date)).events)
+
+    def code_document(self, doc: Document) -> DocResult:
+        return next(iter(self.pipe([doc])))
+
+    # -- many documents ------------------------------------------------------------------
+    def pipe(self, docs: Iterable[Document | Skip], processes: int = 1,
+             chunk: int = 16) -> Iterator[DocResult]:
+        """Code documents in order; skips pass through as results with their reason."""
+        if processes <= 1:
+            yield from self._pipe_local(docs)
+            return
+        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        with ctx.Pool(processes, initializer=_init_worker, initargs=(self.settings,)) as pool:
+            for results in pool.imap(_work, _chunks(docs, chunk)):
+                yield from results
+
+    def _pipe_local(self, docs: Iterable[Document | Skip]) -> Iterator[DocResult]:
+        s = self.settings
+        for batch in _chunks(docs, s.batch_size):
+            todo: list[Document] = []
+            out: dict[int, DocResult] = {}
+            for i, d in enumerate(batch):
+                if isinstance(d, Skip):
+                    out[i] = DocResult(d.doc_id, skip=d)
+                    continue
+                skip = check(d, s.max_chars, s.min_english)
+                if skip is not None:
+                    out[i] = DocResult(d.id, skip=skip)
+                else:
+                    todo.append((i, d))
+            pieces = [(i, off, text) for i, d in todo for off, text in parse.blocks(d.text)]
+            parsed: dict[int, list] = {}
+            for (i, off, _), sdoc in zip(pieces, self.nlp.pipe((p[2] for p in pieces), batch_size=s.batch_size)):
+                parsed.setdefault(i, []).append((off, sdoc))
+            for i, d in todo:
+                out[i] = self._code_parsed(d, parsed.get(i, []))
+            for i in range(len(batch)):
+                yield out[i]
+
+    def _code_parsed(self, d: Document, pieces) -> DocResult:
+        day = dt.date.fromisoformat(d.date) if d.date else None
+        salience = Salience()
+        events: list[Event] = []
+        n_sent = 0
+        for off, sdoc in pieces:
+            mentions = self.matcher.mentions(sdoc)
+            sents = list(sdoc.sents)
+            sent_index = {}
+            for k, s in enumerate(sents):
+                for t in s:
+                    sent_index[t.i] = n_sent + k
+            res = ActorResolver(sdoc, mentions, self.dicts, day, salience, lambda t: sent_index[t.i])
+            for k, sent in enumerate(sents):
+                idx = n_sent + k
+                for t in sent:
+                    if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                        acts = res.actors(t, coordinated=False)
+                        if acts:
+                            salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"))
+                if not (self.extractor.dicts.verbs or self.extractor.dicts.nouns):
+                    continue
+                raw = self.extractor.events(sent, res, salience, idx)
+                if raw:
+                    found = dates.find(sent.text)
+                    for r in raw:
+                        events.append(self._event(d, day, idx, off, sent, r, found))
+            n_sent += len(sents)
+        return DocResult(d.id, tuple(events), n_sent)
+
+    def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found) -> Event:
+        info = cameo.lookup(r.code)
+        date, date_source, date_text = _event_date(r, sent, found, day)
+        trig = r.trigger
+
+        def span(a):
+            return None if a is None or a.span is None else (off + a.span[0], off + a.span[1])
+
+        return Event(
+            doc_id=d.id, sentence=idx, start=off + sent.start_char, end=off + sent.end_char,
+            source=r.source.code if r.source else "", target=r.target.code if r.target else "",
+            cameo=r.code, plover=info.plover, quad_class=info.quad_class, goldstein=info.goldstein,
+            mode=r.mode, date=date, date_source=date_source,
+            trigger=trig.text, source_text=r.source.text if r.source else "",
+            target_text=r.target.text if r.target else "",
+            trigger_span=(off + trig.idx, off + trig.idx + len(trig.text)),
+            source_span=span(r.source), target_span=span(r.target),
+            date_text=date_text, evidence=sent.text, coder=CODER_NAME)
+
+
+def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:
+    """The date expression nearest the trigger in the parse tree (at most 4 steps),
+    resolved against the document date; else the document date."""
+    best, best_dist = None, 5
+    for e in found:
+        span = sent.char_span(e.start, e.end, alignment_mode="expand")
+        if span is None:
+            continue
+        dist = _tree_distance(span.root, r.trigger)
+        if dist < best_dist:
+            best, best_dist = e, dist
+    if best is not None:
+        future = r.mode == "hypothetical" and any(
+            c.lower_ in ("will", "'ll", "shall") for c in r.trigger.children if c.dep_ == "aux")
+        when = dates.resolve(best, day, future=future)
+        if when is not None:
+            return when.isoformat(), "text", best.text
+    if day is not None:
+        return day.isoformat(), "document", ""
+    return None, None, ""
+
+
+def _tree_distance(a, b) -> int:
+    up_a = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in up_a:
+            return k + up_a[t.i]
+    return 99
+
+
+def _chunks(it: Iterable, n: int) -> Iterator[list]:
+    it = iter(it)
+    while True:
+        batch = list(islice(it, n))
+        if not batch:
+            return
+        yield batch
+
+
+_WORKER: Coder | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Coder(settings)
+
+
+def _work(batch: list) -> list[DocResult]:
+    assert _WORKER is not None
+    return list(_WORKER._pipe_local(batch))

@@ -1,0 +1,166 @@
+"""Loading the dictionaries (data files in ``detente/data``) into lookup tables.
+
+Actor files (``data/actors``):
+  countries.tsv  code, names, adjectives, capitals, cities, regions   ('|' separates variants)
+  metonyms.tsv   phrase, code                       ("Kremlin" -> RUSGOV)
+  groups.tsv     name, aliases, code, start, end, note   (armed groups, IGOs, NGOs; dated)
+  people.tsv     name, aliases, code, start, end, office (who held which office when)
+  roles.tsv      phrase (spaCy lemmas), role        ("border force" -> MIL; role "-" = none)
+Event files (``data/events``):
+  verbs.tsv      code, pattern   (first word the verb lemma; the rest must be in its frame)
+  nouns.tsv      code, pattern   (last word the head noun lemma; the rest its modifiers)
+  cameo.tsv      the code table (see :mod:`detente.cameo`)
+
+A user file in the people/groups layout adds entries or replaces built-in ones
+with the same name (``Settings.actors``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from . import cameo
+from .errors import DictionaryError
+
+# Which kind of name wins when one phrase has several entries.
+KIND_RANK = {"person": 0, "group": 1, "metonym": 2, "country": 3, "capital": 4,
+             "adjective": 5, "city": 6, "region": 7}
+PLACE_KINDS = frozenset({"city", "region"})
+COUNTRY_KINDS = frozenset({"country", "capital", "adjective", "city", "region"})
+
+
+@dataclass(frozen=True)
+class ActorEntry:
+    code: str              # CAMEO-style: AFGGOV, PAK, IGOUNO, ---INS
+    kind: str              # see KIND_RANK
+    name: str              # the canonical name of the entry
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def country(self) -> str:
+        return self.code[:3]
+
+    def valid_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    code: str                  # CAMEO code, "*" (support verb) or "-" (block)
+    words: tuple[str, ...]     # the other lemmas the pattern needs
+    text: str
+
+
+class Dictionaries:
+    """All lookup tables the coder needs, loaded once per process."""
+
+    def __init__(self, phrases, roles, verbs, nouns, version="detente-dict/1"):
+        self.phrases: dict[str, list[ActorEntry]] = phrases      # surface phrase -> entries
+        self.roles: dict[tuple[str, ...], str] = roles           # lemma tuple -> role
+        self.verbs: dict[str, list[Pattern]] = verbs             # verb lemma -> patterns, longest first
+        self.nouns: dict[str, list[Pattern]] = nouns             # head noun lemma -> patterns
+        self.version = version
+        self.role_max = max((len(k) for k in roles), default=1)
+
+    @classmethod
+    def load(cls, extra_actors: str | None = None) -> "Dictionaries":
+        return _load(extra_actors)
+
+
+def _data(path: str) -> tuple[str, str]:
+    return path, resources.files("detente").joinpath("data", path).read_text(encoding="utf-8")
+
+
+def _rows(named_text, ncols_min):
+    name, text = named_text
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = [p.strip() for p in line.rstrip("\n").split("\t")]
+        if len(parts) < ncols_min:
+            raise DictionaryError(f"{name}:{n}: expected at least {ncols_min} tab-separated columns, "
+                                  f"got {len(parts)}: {line[:80]!r}")
+        yield n, parts
+
+
+def _variants(field: str) -> list[str]:
+    return [v.strip() for v in field.split("|") if v.strip()] if field else []
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DictionaryError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
+
+
+def _dated_rows(named_text, kind, phrases):
+    name = named_text[0]
+    for n, parts in _rows(named_text, 3):
+        parts += [""] * (6 - len(parts))
+        canon, aliases, code, start, end = parts[:5]
+        where = f"{name}:{n}"
+        if len(code) < 3:
+            raise DictionaryError(f"{where}: actor code {code!r} is too short")
+        entry = ActorEntry(code.upper(), kind, canon, _date(start, where), _date(end, where))
+        for phrase in [canon, *_variants(aliases)]:
+            phrases[phrase].append(entry)
+
+
+def _patterns(named_text, head_last: bool):
+    name = named_text[0]
+    table: dict[str, list[Pattern]] = defaultdict(list)
+    for n, parts in _rows(named_text, 2):
+        code, pattern = parts[0], parts[1].lower()
+        if code not in ("*", "-") and not cameo.is_code(code):
+            raise DictionaryError(f"{name}:{n}: {code!r} is not a CAMEO code")
+        words = pattern.split()
+        if not words:
+            raise DictionaryError(f"{name}:{n}: empty pattern")
+        head, rest = (words[-1], words[:-1]) if head_last else (words[0], words[1:])
+        table[head].append(Pattern(code, tuple(rest), pattern))
+    for pats in table.values():
+        pats.sort(key=lambda p: -len(p.words))  # stable: file order among equals
+    return dict(table)
+
+
+@lru_cache(maxsize=4)
+def _load(extra_actors: str | None) -> Dictionaries:
+    phrases: dict[str, list[ActorEntry]] = defaultdict(list)
+    for n, parts in _rows(_data("actors/countries.tsv"), 2):
+        parts += [""] * (6 - len(parts))
+        code, names, adjectives, capitals, cities, regions = parts[:6]
+        canon = (_variants(names) or [code])[0]
+        for kind, field in (("country", names), ("adjective", adjectives), ("capital", capitals),
+                            ("city", cities), ("region", regions)):
+            for v in _variants(field):
+                phrases[v].append(ActorEntry(code, kind, canon if kind != "capital" else v))
+    for n, parts in _rows(_data("actors/metonyms.tsv"), 2):
+        phrases[parts[0]].append(ActorEntry(parts[1].upper(), "metonym", parts[0]))
+    _dated_rows(_data("actors/groups.tsv"), "group", phrases)
+    _dated_rows(_data("actors/people.tsv"), "person", phrases)
+    if extra_actors:
+        path = Path(extra_actors)
+        if not path.exists():
+            raise DictionaryError(f"{path}: actor file not found")
+        user: dict[str, list[ActorEntry]] = defaultdict(list)
+        _dated_rows((str(path), path.read_text(encoding="utf-8")), "person", user)
+        for phrase, entries in user.items():
+            phrases[phrase] = entries          # the user's entries replace ours for that name
+    for entries in phrases.values():
+        entries.sort(key=lambda e: KIND_RANK[e.kind])
+    roles = {}
+    for n, parts in _rows(_data("actors/roles.tsv"), 2):
+        roles[tuple(parts[0].lower().split())] = parts[1].upper()
+    verbs = _patterns(_data("events/verbs.tsv"), head_last=False)
+    nouns = _patterns(_data("events/nouns.tsv"), head_last=True)
+    return Dictionaries(dict(phrases), roles, verbs, nouns)

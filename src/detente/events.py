@@ -1,0 +1,448 @@
+"""Stage 4, events: find event triggers in a parsed sentence, give them CAMEO codes,
+find their source and target actors in the dependency parse, and decide their mode.
+
+Triggers are verbs (``attacked``, ``held talks with``, ``called on``) and event nouns
+(``clashes``, ``an agreement for intelligence sharing``, ``Ghani's ultimatums``), found
+with the verb and noun patterns of :mod:`detente.dictionaries`. A support verb
+(``launched``, ``carried out``, ``reached``) takes its code from its event-noun object.
+
+Mode: ``negated`` when the trigger itself is negated (``did not attack``, ``no
+agreement``, ``refused to meet``); ``hypothetical`` when it sits under a modal, a
+condition, a future, a question, an infinitive of purpose or intention, or inside the
+content of a demand, appeal, offer, threat, accusation, refusal, wish or expectation;
+otherwise ``asserted``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .actors import Actor, ActorResolver, Salience
+from .dictionaries import Dictionaries, Pattern
+
+MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "ought",
+                    "'ll", "'d", "wo", "ca", "sha", "need"})
+# Heads whose complement is not (yet) a fact.
+HYPOTHETICAL_HEADS = frozenset("""want plan hope expect intend seek aim wish threaten promise pledge vow offer
+propose agree urge ask call demand need consider prepare try attempt ready willing able likely unlikely set
+poised due eager keen determined going order request appeal press push encourage invite persuade convince
+mull weigh discuss debate suggest recommend advise insist condition prefer mean decide resolve vote
+effort efforts attempt bid plan plans proposal demand demands call calls threat threats offer chance
+opportunity possibility readiness willingness ability capacity need request appeal hope hopes pressure
+commitment pledge promise intention desire move way option would expectation expectations fear fears
+risk danger prospect prospects idea talk""".split())
+NEGATING_HEADS = frozenset("""refuse fail decline deny avoid prevent stop cease halt block reject rule
+forbid prohibit ban oppose resist""".split())
+# Heads whose complement did happen: "managed to", "continued to", "began to".
+IMPLICATIVE = frozenset("""manage continue begin start resume keep proceed go happen help allow let dare
+remember use get""".split())
+CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
+                        "attr", "conj", "oprd", "acomp", "nsubj", "nsubjpass", "appos", "compound",
+                        "amod", "npadvmod", "dative", "agent", "csubj"})
+FRAME_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "conj",
+                        "mark", "advcl", "parataxis", "relcl", "auxpass", "neg", "intj", "dep",
+                        "appos", "ccomp", "meta", "predet", "preconj"})
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "over",
+                "from", "for", "about", "of")
+NOUN_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "into", "at", "of",
+                               "upon", "for", "over", "from"})
+COMM_NOUNS = frozenset("""letter message note call statement speech address remarks phone telephone
+cable memo communique""".split())
+# Verbs whose object is the subject of their infinitive: "urged Pakistan to act".
+OBJECT_CONTROL = frozenset("""urge ask allow order force call persuade tell invite encourage help press
+permit enable require lead warn""".split())
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
+
+
+@dataclass
+class Trigger:
+    token: Token                 # the verb or event noun
+    code: str
+    pattern: Pattern
+    noun: Token | None = None    # the event noun of a support verb
+    frame: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    trigger: Token
+    code: str
+    source: Actor | None
+    target: Actor | None
+    mode: str
+
+
+class EventExtractor:
+    def __init__(self, dicts: Dictionaries):
+        self.dicts = dicts
+
+    # -- triggers -----------------------------------------------------------------------
+    def triggers(self, sent: Span) -> list[Trigger]:
+        out: list[Trigger] = []
+        consumed: set[int] = set()
+        for t in sent:
+            if t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and t.dep_ == "ROOT" and False):
+                continue
+            pats = self.dicts.verbs.get(t.lemma_.lower())
+            if not pats:
+                continue
+            frame = _frame(t)
+            pat = _best(pats, frame)
+            if pat is None or pat.code == "-":
+                continue
+            if pat.code == "*":
+                noun, code, npat = self._event_noun(t, frame)
+                if noun is None:
+                    continue
+                consumed.add(noun.i)
+                out.append(Trigger(t, code, npat, noun, frame))
+            else:
+                for w in pat.words:
+                    for tok in frame.get(w, ()):
+                        consumed.add(tok.i)
+                out.append(Trigger(t, pat.code, pat, None, frame))
+        for t in sent:
+            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            pat = self._noun_pattern(t)
+            if pat is not None and pat.code not in ("-", "*"):
+                out.append(Trigger(t, pat.code, pat))
+        out.sort(key=lambda tr: tr.token.i)
+        return out
+
+    def _noun_pattern(self, t: Token) -> Pattern | None:
+        pats = self.dicts.nouns.get(t.lemma_.lower()) or self.dicts.nouns.get(t.lower_)
+        if not pats:
+            return None
+        mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        mods |= {c.lower_ for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
+        for p in pats:
+            if all(w in mods for w in p.words):
+                return p
+        return None
+
+    def _event_noun(self, verb: Token, frame):
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd"):
+                for n in [c, *c.conjuncts]:
+                    p = self._noun_pattern(n)
+                    if p is not None and p.code not in ("-", "*"):
+                        return n, p.code, p
+        return None, None, None
+
+    # -- arguments ----------------------------------------------------------------------
+    def events(self, sent: Span, res: ActorResolver, salience: Salience, sent_index: int) -> list[RawEvent]:
+        out: list[RawEvent] = []
+        seen = set()
+        question = sent.text.rstrip().endswith("?")
+        for tr in self.triggers(sent):
+            if tr.token.pos_ == "VERB":
+                sources, targets = self._verb_args(tr, res)
+            else:
+                sources, targets = self._noun_args(tr.token, res)
+                if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
+                        and _with_partner(tr.token):
+                    partner = salience.partner(targets[0].country, sent_index)
+                    if partner is not None:
+                        sources = [partner]
+            mode = "hypothetical" if question else mode_of(tr)
+            for s, t in _pairs(sources, targets, tr.code):
+                key = (s.code if s else "", t.code if t else "", tr.code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append(RawEvent(tr.token, tr.code, s, t, mode))
+        return out
+
+    def _verb_args(self, tr: Trigger, res: ActorResolver):
+        v = tr.token
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        subj = _child(v, "nsubj")
+        if passive:
+            agent = _child(v, "agent")
+            if agent is not None:
+                p = _child(agent, "pobj")
+                if p is not None:
+                    sources = res.actors(p)
+            sp = _child(v, "nsubjpass")
+            if sp is not None:
+                targets = res.actors(sp)
+        elif subj is not None:
+            sources = res.actors(subj)
+        else:
+            sources = self._inherited_subject(v, res)
+        if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
+            head_actors = res.actors(v.head)
+            if v.tag_ == "VBN" and not targets:
+                targets = head_actors
+            elif not sources:
+                sources = head_actors
+        if not targets:
+            targets = self._verb_targets(v, tr, res)
+        return sources, targets
+
+    def _inherited_subject(self, v: Token, res: ActorResolver) -> list[Actor]:
+        node = v
+        for _ in range(4):
+            head = node.head
+            if head is node:
+                return []
+            if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and head.lemma_ in OBJECT_CONTROL):
+                if head.lemma_ in OBJECT_CONTROL:
+                    obj = _child(head, "dobj")
+                    if obj is not None:
+                        return res.actors(obj)
+                s = _child(head, "nsubj")
+                if s is not None:
+                    return res.actors(s)
+                agent = _child(head, "agent")
+                if agent is not None and _child(agent, "pobj") is not None:
+                    return res.actors(_child(agent, "pobj"))
+                node = head
+                continue
+            if node.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+                if any(c.dep_ == "nsubjpass" for c in head.children):
+                    agent = _child(head, "agent")
+                    if agent is not None and _child(agent, "pobj") is not None:
+                        return res.actors(_child(agent, "pobj"))
+                    return []
+                s = _child(head, "nsubj")
+                if s is not None:
+                    return res.actors(s)
+                node = head
+                continue
+            if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+                s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
+                return res.actors(s) if s is not None else []
+            return []
+        return []
+
+    def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
+        # direct and indirect objects
+        for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
+            for c in v.children:
+                if c.dep_ != dep:
+                    continue
+                a = res.actors(c)
+                if a:
+                    return a
+                inner = self._inside_object(c, res)
+                if inner:
+                    return inner
+        preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
+        wanted = [w for w in tr.pattern.words] if tr.pattern else []
+        preps.sort(key=lambda p: (p.lower_ not in wanted,
+                                  TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99))
+        for p in preps:
+            if p.lower_ not in TARGET_PREPS and p.lower_ not in wanted:
+                continue
+            for o in p.children:
+                if o.dep_ == "pobj" and not res.is_place(o):
+                    a = res.actors(o)
+                    if a and not (p.lower_ in ("from", "for", "about", "of", "over") and
+                                  p.lower_ not in wanted and tr.code[:2] not in ("04", "06", "07")):
+                        return a
+        # "in a letter to X", "in a phone call with X"
+        for p in preps:
+            for o in p.children:
+                if o.dep_ == "pobj" and o.lemma_.lower() in COMM_NOUNS:
+                    for pp in o.children:
+                        if pp.dep_ == "prep" and pp.lower_ in ("to", "with"):
+                            for oo in pp.children:
+                                if oo.dep_ == "pobj":
+                                    a = res.actors(oo)
+                                    if a:
+                                        return a
+        # an infinitive complement carries the object: "agreed to give aid to Kabul"
+        for c in v.children:
+            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+                inner = self._verb_targets(c, Trigger(c, tr.code, tr.pattern), res)
+                if inner:
+                    return inner
+        if tr.noun is not None:
+            _, t = self._noun_args(tr.noun, res, own_source=False)
+            return t
+        return []
+
+    def _inside_object(self, obj: Token, res: ActorResolver) -> list[Actor]:
+        """The actor behind a non-actor object: Ghani's ultimatums, the demands of Kabul,
+        an agreement with Pakistan."""
+        for c in obj.children:
+            if c.dep_ == "poss":
+                a = res.actors(c)
+                if a:
+                    return a
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and not res.is_place(o):
+                        a = res.actors(o)
+                        if a:
+                            return a
+        return []
+
+    def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True):
+        sources: list[Actor] = []
+        targets: list[Actor] = []
+        pattern_mods = set()
+        for c in n.children:
+            if c.dep_ in ("poss",) and own_source:
+                sources += res.actors(c)
+            elif c.dep_ in ("amod", "compound", "nmod") and own_source:
+                if c.lemma_.lower() in pattern_mods:
+                    continue
+                sources += [a for a in res.actors(c, coordinated=True)]
+                for cc in c.conjuncts:
+                    sources += res.actors(cc, coordinated=False)
+            elif c.dep_ == "prep":
+                prep = c.lower_
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if prep == "by" and own_source:
+                    for o in objs:
+                        sources += res.actors(o)
+                elif prep == "between" and own_source:
+                    for o in objs:
+                        sources += res.actors(o)
+                elif prep in NOUN_TARGET_PREPS:
+                    for o in objs:
+                        if res.is_place(o):
+                            continue
+                        if prep == "from" and own_source:
+                            sources += res.actors(o)
+                        else:
+                            targets += res.actors(o)
+        return _unique(sources), _unique(targets)
+
+
+def _with_partner(n: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children)
+
+
+def _unique(actors):
+    out = []
+    for a in actors:
+        if all(a.code != b.code or a.token != b.token for b in out):
+            out.append(a)
+    return out
+
+
+def _pairs(sources, targets, code):
+    if sources and targets:
+        for s in sources:
+            for t in targets:
+                if s.code != t.code:
+                    yield s, t
+        return
+    group = sources or targets
+    if len(group) >= 2 and (code[:2] in RECIPROCAL_ROOTS):
+        for s in group:
+            for t in group:
+                if s is not t and s.code != t.code:
+                    yield s, t
+        return
+    for s in sources:
+        yield s, None
+    for t in targets:
+        yield None, t
+
+
+def _child(t: Token, dep: str) -> Token | None:
+    for c in t.children:
+        if c.dep_ == dep:
+            return c
+    return None
+
+
+def _frame(v: Token) -> dict[str, list[Token]]:
+    """Lemmas (and lowercase forms) of the verb's dependents down to three levels, not
+    crossing into subjects or other clauses: the words a verb pattern may require."""
+    frame: dict[str, list[Token]] = {}
+    stack = [(c, 1) for c in v.children]
+    while stack:
+        t, depth = stack.pop()
+        if t.dep_ in FRAME_SKIP or (t.dep_ == "aux" and t.lower_ != "to"):
+            continue
+        for key in {t.lemma_.lower(), t.lower_}:
+            frame.setdefault(key, []).append(t)
+        if depth < 3:
+            stack.extend((c, depth + 1) for c in t.children)
+    return frame
+
+
+def _best(pats: list[Pattern], frame) -> Pattern | None:
+    for p in pats:
+        if all(w in frame for w in p.words):
+            return p
+    return None
+
+
+def mode_of(tr: Trigger) -> str:
+    t = tr.token
+    if _negated(t) or (tr.noun is not None and _negated(tr.noun)):
+        return "negated"
+    node = t
+    for _ in range(12):
+        if _has_modal(node) or _conditional(node):
+            return "hypothetical"
+        head = node.head
+        if head is node:
+            return "asserted"
+        dep = node.dep_
+        if node.pos_ in ("VERB", "AUX") and _infinitive(node) and head.lemma_.lower() not in IMPLICATIVE:
+            if head.lemma_.lower() in NEGATING_HEADS and node is t:
+                return "negated"
+            return "hypothetical"
+        hl = head.lemma_.lower()
+        if dep in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "prep", "attr", "oprd",
+                   "acomp", "nsubj", "nsubjpass", "relcl", "conj", "appos", "compound", "amod",
+                   "npadvmod", "dative", "agent", "csubj"):
+            if dep in ("xcomp", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj") and node is not t or \
+                    dep in ("xcomp", "ccomp", "pcomp", "acl"):
+                if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
+                    return "negated" if node is t or node.dep_ == "xcomp" else "hypothetical"
+                if hl in HYPOTHETICAL_HEADS and dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") \
+                        and not (dep in ("dobj", "pobj", "prep") and node is t):
+                    return "hypothetical"
+            if dep in ("nsubj", "nsubjpass", "csubj") and node is not t:
+                # an event noun as subject: "talks could resume" -> look at its verb
+                pass
+            if _negated(head) and head is not t and dep in ("xcomp", "ccomp", "pcomp", "dobj") \
+                    and node.pos_ == "VERB":
+                return "hypothetical"
+            node = head
+            continue
+        node = head
+    return "asserted"
+
+
+def _negated(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ == "det" and c.lower_ in ("no", "neither"):
+            return True
+    return False
+
+
+def _has_modal(t: Token) -> bool:
+    for c in t.children:
+        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS):
+            return True
+        if c.dep_ == "aux" and c.lower_ in ("going", "gon"):
+            return True
+    # "is going to attack": going is the head verb with xcomp
+    if t.dep_ == "xcomp" and t.head.lower_ == "going":
+        return True
+    return False
+
+
+def _conditional(t: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in t.children)
+
+
+def _infinitive(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)

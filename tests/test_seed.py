@@ -1,0 +1,72 @@
+"""The article that started the project, coded end to end (read from ../shared/seed)."""
+import pytest
+
+from conftest import shared
+
+SEED_DATE = "2015-06-30"   # the piece reviews "the last nine months" since Ghani's election
+
+
+@pytest.fixture(scope="module")
+def seed(coder):
+    text = shared("seed", "000_145f3cb4179141c0.txt").read_text(encoding="utf-8")
+    events = coder.code(text, date=SEED_DATE, doc_id="seed")
+    return text, events
+
+
+def sentence_events(events, text, words):
+    return [e for e in events if words in text[e.start:e.end]]
+
+
+def dyad(e):
+    return e.source[:3], e.target[:3]
+
+
+def test_ghani_demands_of_pakistan(seed):
+    text, events = seed
+    demands = [e for e in events if e.mode == "asserted" and e.cameo[:2] == "10"
+               and dyad(e) == ("AFG", "PAK")]
+    assert demands, [(e.source, e.cameo, e.target, e.mode) for e in events if e.cameo[:2] == "10"]
+    e = demands[0]
+    assert e.source == "AFGGOV"                    # "he" = Ghani, president in 2015
+    assert e.date == "2015-05-25" and e.date_source == "text"   # "in late May"
+    assert text[e.trigger_span[0]:e.trigger_span[1]] == e.trigger
+
+
+def test_pakistan_ignores_ghanis_ultimatums(seed):
+    _, events = seed
+    rejections = [e for e in events if e.mode == "asserted" and e.cameo[:2] == "12"
+                  and dyad(e) == ("PAK", "AFG")]
+    assert rejections
+    assert rejections[0].target_text.startswith("Ghani")
+
+
+def test_intelligence_sharing_agreement_is_afghan_pakistani_cooperation(seed):
+    text, events = seed
+    coop = [e for e in sentence_events(events, text, "intelligence sharing")
+            if e.mode == "asserted" and {e.source[:3], e.target[:3]} == {"AFG", "PAK"}
+            and e.quad_class in (1, 2)]
+    assert coop, sentence_events(events, text, "intelligence sharing")
+
+
+@pytest.mark.parametrize("words", [
+    "it can visibly make their cross-border movement more difficult",
+    "If efforts to improve relations fail",
+    "Pakistan can also be more strategic",
+])
+def test_possibilities_are_never_asserted(seed, words):
+    text, events = seed
+    assert words in text
+    assert [e for e in sentence_events(events, text, words) if e.mode == "asserted"] == []
+
+
+def test_every_event_carries_its_evidence(seed):
+    text, events = seed
+    assert len(events) >= 10
+    for e in events:
+        assert e.doc_id == "seed" and 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.evidence
+        lo, hi = e.trigger_span
+        assert e.start <= lo < hi <= e.end and text[lo:hi] == e.trigger
+        for span, words in ((e.source_span, e.source_text), (e.target_span, e.target_text)):
+            if span is not None:
+                assert text[span[0]:span[1]] == words
