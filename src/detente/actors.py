@@ -96,17 +96,20 @@ class ActorMatcher:
             return []
         entries: list[ActorEntry] = []
         for variant in self.by_lower[lower]:
-            if _case_fits(variant, text):
+            if _case_fits(variant, text, {e.kind for e in self.dicts.phrases[variant]}):
                 entries.extend(self.dicts.phrases[variant])
         return entries
 
 
-def _case_fits(pattern: str, text: str) -> bool:
+def _case_fits(pattern: str, text: str, kinds=()) -> bool:
+    """Short all-capital names must match exactly (US, not "us"); capitalised names
+    must be capitalised ("Turkey", not "turkey"), except demonyms and long personal
+    names, which careless text writes in lower case ("tunisian rioters", "obama")."""
     letters = [c for c in pattern if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
-        return text == pattern                      # US, UN, IS, ISI, NATO: exact
-    if pattern[:1].isupper():
-        return text[:1].isupper()
+        return text == pattern
+    if pattern[:1].isupper() and not text[:1].isupper():
+        return len(letters) >= 5 and any(k in ("adjective", "person") for k in kinds)
     return True
 
 
@@ -120,8 +123,9 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
     live = [e for e in same if e.valid_on(day)]
     if live:  # several offices at once (a general who is also president): the government one
         return next((e for e in live if e.code.endswith("GOV")), live[0])
-    if day is None:
-        return same[-1] if best.kind == "group" else ActorEntry(same[-1].country + "ELI", "person", best.name)
+    if day is None:  # undated text: the most recent office, the government one first
+        latest = max(same, key=lambda e: (e.start or dt.date.min, e.code.endswith("GOV")))
+        return latest
     nearest = min(same, key=lambda e: min(abs(((e.start or day) - day).days), abs(((e.end or day) - day).days)))
     if best.kind == "person":
         return ActorEntry(nearest.country + "ELI", "person", nearest.name, nearest.start, nearest.end)
@@ -131,36 +135,39 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
 @dataclass
 class Salience:
     """Actors mentioned so far in a document, for he/she/it/they."""
-    recent: list[tuple[int, Actor, bool]] = field(default_factory=list)
+    recent: list[tuple[int, Actor, bool, int]] = field(default_factory=list)
 
-    def add(self, sentence: int, actors, subject: bool = False):
+    def add(self, sentence: int, actors, subject: bool = False, group: int = -1):
+        """Record actors in reading order; ``group`` ties coordinated ones ("Obama and Putin")."""
         for a in actors:
-            self.recent.append((sentence, a, subject))
+            self.recent.append((sentence, a, subject, group))
         del self.recent[:-40]
 
     def partner(self, other_country: str, sentence: int, window: int = 2) -> Actor | None:
         """The last named subject of the previous ``window`` sentences from another
         country: the implicit party of "an agreement with Pakistan"."""
-        for s, a, subject in reversed(self.recent):
+        for s, a, subject, _ in reversed(self.recent):
             if s < sentence - window:
                 break
             if s < sentence and subject and a.span is not None and a.country not in (other_country, "---"):
                 return Actor(a.code, a.text, None, a.token, a.person, a.plural, a.entry)
         return None
 
-    def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> Actor | None:
-        for s, a, _ in reversed(self.recent):
+    def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
+        for s, a, _, group in reversed(self.recent):
             if s < sentence - 1:
                 break
             if s == sentence and before is not None and a.token >= before:
                 continue
-            if pronoun in HE_SHE and a.person:
-                return a
+            if pronoun in HE_SHE and a.person and not a.plural:
+                return [a]
             if pronoun in IT and not a.person and not a.plural:
-                return a
-            if pronoun in THEY and not a.person:
-                return a
-        return None
+                return [a]
+            if pronoun in THEY and (not a.person or a.plural):
+                if group < 0:
+                    return [a]
+                return [b for s2, b, _, g in self.recent if g == group and s2 == s]
+        return []
 
 
 class ActorResolver:
@@ -182,6 +189,15 @@ class ActorResolver:
             for a in self._actors_one(h):
                 if all(a.code != b.code for b in out):
                     out.append(a)
+        if coordinated:
+            # a list parsed as apposition: "The US, Russia, and Switzerland met"
+            for c in tok.children:
+                if c.dep_ != "appos":
+                    continue
+                for h in [c, *c.conjuncts]:
+                    for a in self._actors_one(h):
+                        if all(a.country != b.country for b in out):
+                            out.append(a)
         return out
 
     def is_place(self, tok: Token) -> bool:
@@ -224,7 +240,7 @@ class ActorResolver:
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
-        if role is None and low in PARTITIVE | {"member"} or h.lemma_.lower() in PARTITIVE:
+        if role in (None, "-") and (low in PARTITIVE or h.lemma_.lower() in PARTITIVE):
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in OF_PREPS:
                     for p in c.children:
@@ -233,9 +249,13 @@ class ActorResolver:
                             if inner:
                                 return [self._widen(a, h, person=a.person or not plural, plural=plural)
                                         for a in inner]
+        if role is None and h.pos_ == "PROPN":
+            return self._titled(h, plural)
         if role is None:
             return []
         countries = self._modifier_actors(h, role_start)
+        if not countries and role != "-":
+            countries = self._located_in(h)
         person = not plural and h.lemma_.lower() in PERSON_NOUNS
         if not countries:
             if role == "-":
@@ -298,6 +318,32 @@ class ActorResolver:
                         add(self._modifier(p))
         return found
 
+    def _titled(self, h: Token, plural: bool) -> list[Actor]:
+        """A name we do not know, with a title we do: "Zimbabwean Prime Minister Robert
+        Mugabe", "Palestinian leader Yasser Arafat", "Judge Alejandro Rivera"."""
+        for c in sorted((c for c in h.lefts if c.dep_ in ("compound", "amod", "nmod")), key=lambda c: -c.i):
+            role, start = self._role_span(c)
+            if role is None or role == "-":
+                continue
+            countries = self._modifier_actors(c, start) or self._modifier_actors(h, start)
+            lo = min([self.doc[start].idx] + [a.span[0] for a in countries if a.span])
+            hi = h.idx + len(h.text)
+            codes = [a.country for a in countries] or ["---"]
+            return [Actor(code + role, self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
+                    for code in dict.fromkeys(codes)]
+        return []
+
+    def _located_in(self, h: Token) -> list[Actor]:
+        """The country of a role noun placed in it: "a court in Guyana", "police in Kabul"."""
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    m = self.mentions.get(p.i) if p.dep_ == "pobj" else None
+                    if m is not None and m.entries[0].kind in COUNTRY_KINDS:
+                        e = m.entries[0]
+                        return [self._make(e.country, p, m, entry=e)]
+        return []
+
     def _modifier(self, t: Token) -> list[Actor]:
         if t.pos_ == "PRON" or t.tag_ == "PRP$":
             return self._pronoun(t)
@@ -318,10 +364,8 @@ class ActorResolver:
             return self.actors(h.head.head, coordinated=False)
         if low not in HE_SHE | IT | THEY:
             return []
-        a = self.salience.resolve(low, self.sentence_of(h), before=h.i)
-        if a is None:
-            return []
-        return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry)]
+        found = self.salience.resolve(low, self.sentence_of(h), before=h.i)
+        return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry) for a in found]
 
     def _make(self, code, h: Token, m: Mention | None, person=False, plural=False, entry=None, first=None):
         if m is not None:

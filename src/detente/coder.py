@@ -6,6 +6,7 @@ and streams many documents (``pipe``), on several processes if asked.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
@@ -93,10 +94,12 @@ class Coder:
             for k, sent in enumerate(sents):
                 idx = n_sent + k
                 for t in sent:
-                    if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN", "PRON"):
-                        acts = res.actors(t, coordinated=False)
+                    if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj":
+                        acts = res.actors(t, coordinated=True)
+                        if len(acts) > 1:   # "Obama and Putin" can be "they"
+                            acts = [dataclasses.replace(a, plural=True) for a in acts]
                         if acts:
-                            salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"))
+                            salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
                 if not (self.extractor.dicts.verbs or self.extractor.dicts.nouns):
                     continue
                 raw = self.extractor.events(sent, res, salience, idx)

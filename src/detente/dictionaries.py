@@ -7,7 +7,8 @@ Actor files (``data/actors``):
   people.tsv     name, aliases, code, start, end, office (who held which office when)
   roles.tsv      phrase (spaCy lemmas), role        ("border force" -> MIL; role "-" = none)
 Event files (``data/events``):
-  verbs.tsv      code, pattern   (first word the verb lemma; the rest must be in its frame)
+  verbs.tsv      code, pattern[, flags]   (first word the verb lemma; the rest must be in its
+                 frame; flag "reverse": the subject receives, "received aid from X")
   nouns.tsv      code, pattern   (last word the head noun lemma; the rest its modifiers)
   cameo.tsv      the code table (see :mod:`detente.cameo`)
 
@@ -56,6 +57,7 @@ class Pattern:
     code: str                  # CAMEO code, "*" (support verb) or "-" (block)
     words: tuple[str, ...]     # the other lemmas the pattern needs
     text: str
+    reverse: bool = False      # the giver is the target's side: "received aid from X"
 
 
 class Dictionaries:
@@ -127,7 +129,8 @@ def _patterns(named_text, head_last: bool):
         if not words:
             raise DictionaryError(f"{name}:{n}: empty pattern")
         head, rest = (words[-1], words[:-1]) if head_last else (words[0], words[1:])
-        table[head].append(Pattern(code, tuple(rest), pattern))
+        flags = parts[2].split(",") if len(parts) > 2 and not parts[2].startswith("#") else []
+        table[head].append(Pattern(code, tuple(rest), pattern, reverse="reverse" in flags))
     for pats in table.values():
         pats.sort(key=lambda p: -len(p.words))  # stable: file order among equals
     return dict(table)

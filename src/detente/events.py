@@ -31,7 +31,8 @@ mull weigh discuss debate suggest recommend advise insist condition prefer mean 
 effort efforts attempt bid plan plans proposal demand demands call calls threat threats offer chance
 opportunity possibility readiness willingness ability capacity need request appeal hope hopes pressure
 commitment pledge promise intention desire move way option would expectation expectations fear fears
-risk danger prospect prospects idea talk""".split())
+risk danger prospect prospects idea talk claim allege suspect believe think rumor rumour
+speculate""".split())
 NEGATING_HEADS = frozenset("""refuse fail decline deny avoid prevent stop cease halt block reject rule
 forbid prohibit ban oppose resist""".split())
 # Heads whose complement did happen: "managed to", "continued to", "began to".
@@ -79,13 +80,19 @@ class EventExtractor:
         self.dicts = dicts
 
     # -- triggers -----------------------------------------------------------------------
-    def triggers(self, sent: Span) -> list[Trigger]:
+    def triggers(self, sent: Span, names=frozenset()) -> list[Trigger]:
+        """Verb and noun triggers of a sentence; ``names`` are token indices inside actor
+        names ("Shanghai Cooperation Organisation"), which are never triggers."""
         out: list[Trigger] = []
         consumed: set[int] = set()
         for t in sent:
             if t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and t.dep_ == "ROOT" and False):
                 continue
-            pats = self.dicts.verbs.get(t.lemma_.lower())
+            pats = None
+            for key in _verb_keys(t):
+                pats = self.dicts.verbs.get(key)
+                if pats:
+                    break
             if not pats:
                 continue
             frame = _frame(t)
@@ -104,8 +111,10 @@ class EventExtractor:
                         consumed.add(tok.i)
                 out.append(Trigger(t, pat.code, pat, None, frame))
         for t in sent:
-            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN"):
+            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
                 continue
+            if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+                continue  # "attack helicopter", "ceasefire agreement": the head decides
             pat = self._noun_pattern(t)
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
@@ -137,24 +146,43 @@ class EventExtractor:
         out: list[RawEvent] = []
         seen = set()
         question = sent.text.rstrip().endswith("?")
-        for tr in self.triggers(sent):
+        triggers = self.triggers(sent, res.mentions)
+        by_token = {tr.token.i: tr for tr in triggers}
+        for tr in triggers:
+            if _consequence(tr, by_token):
+                continue
             if tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
             else:
                 sources, targets = self._noun_args(tr.token, res)
+                if not (sources and targets) and _argument_of_trigger(tr.token, by_token):
+                    continue  # "rejected a UN appeal": the appeal is the rejection's object
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
                     if partner is not None:
                         sources = [partner]
+            if not targets and tr.code[:2] in ("14", "15"):
+                targets = _protest_venue(tr.token, res, sources)
             mode = "hypothetical" if question else mode_of(tr)
-            for s, t in _pairs(sources, targets, tr.code):
-                key = (s.code if s else "", t.code if t else "", tr.code)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(RawEvent(tr.token, tr.code, s, t, mode))
-        return out
+            coded = [(tr.token, tr.code, mode)]
+            alleged = _allegation(tr, by_token, res, sources)
+            if alleged is not None:
+                out.extend(alleged)
+            if mode == "hypothetical" and not question:
+                head = _intent_head(tr.token)
+                code = intent_code(tr.code) if head is not None and (
+                    head is tr.token or head.i not in by_token) else None
+                if code is not None:
+                    coded.append((head, code, "asserted"))  # the stated intent is itself an event
+            for trig, code, m in coded:
+                for s, t in _pairs(sources, targets, tr.code):
+                    key = (s.code if s else "", t.code if t else "", code)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(RawEvent(trig, code, s, t, m))
+        return _drop_fragments(out)
 
     def _verb_args(self, tr: Trigger, res: ActorResolver):
         v = tr.token
@@ -169,8 +197,10 @@ class EventExtractor:
                 if p is not None:
                     sources = res.actors(p)
             sp = _child(v, "nsubjpass")
+            if sp is None and v.dep_ == "conj":   # "... imprisoned and were released by Putin"
+                sp = _child(v.head, "nsubjpass") or _child(v.head, "nsubj")
             if sp is not None:
-                targets = res.actors(sp)
+                targets = res.actors(sp) or self._inside_object(sp, res)
         elif subj is not None:
             sources = res.actors(subj)
         else:
@@ -183,7 +213,21 @@ class EventExtractor:
                 sources = head_actors
         if not targets:
             targets = self._verb_targets(v, tr, res)
+        if not targets and tr.code[:2] in ("02", "10"):
+            targets = self._addressee(v, res)
+        if tr.pattern is not None and tr.pattern.reverse:
+            return targets, sources
         return sources, targets
+
+    def _addressee(self, v: Token, res: ActorResolver) -> list[Actor]:
+        """Who a demand or appeal is made of: the subject of its content clause
+        ("demanded that Hamas renounce violence" -> Hamas)."""
+        for c in v.children:
+            if c.dep_ in ("ccomp", "xcomp"):
+                s = _child(c, "nsubj") or _child(c, "nsubjpass")
+                if s is not None:
+                    return res.actors(s)
+        return []
 
     def _inherited_subject(self, v: Token, res: ActorResolver) -> list[Actor]:
         node = v
@@ -218,6 +262,10 @@ class EventExtractor:
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
                 s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
                 return res.actors(s) if s is not None else []
+            if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not res.actors(head) \
+                    and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
+                node = head  # "lodged a protest, charging its neighbour": the protester charges
+                continue
             return []
         return []
 
@@ -240,11 +288,13 @@ class EventExtractor:
         for p in preps:
             if p.lower_ not in TARGET_PREPS and p.lower_ not in wanted:
                 continue
+            if p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
+                    and tr.code[:2] not in ("04", "06", "07"):
+                continue
             for o in p.children:
                 if o.dep_ == "pobj" and not res.is_place(o):
-                    a = res.actors(o)
-                    if a and not (p.lower_ in ("from", "for", "about", "of", "over") and
-                                  p.lower_ not in wanted and tr.code[:2] not in ("04", "06", "07")):
+                    a = res.actors(o) or self._inside_object(o, res)
+                    if a:
                         return a
         # "in a letter to X", "in a phone call with X"
         for p in preps:
@@ -268,19 +318,24 @@ class EventExtractor:
             return t
         return []
 
-    def _inside_object(self, obj: Token, res: ActorResolver) -> list[Actor]:
-        """The actor behind a non-actor object: Ghani's ultimatums, the demands of Kabul,
-        an agreement with Pakistan."""
+    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0) -> list[Actor]:
+        """The actor behind a non-actor object: Ghani's ultimatums, an Australian
+        ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany."""
         for c in obj.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
                 if a:
                     return a
         for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from"):
+            if c.dep_ in ("amod", "compound", "nmod") and c.i in res.mentions:
+                a = res.actors(c)
+                if a:
+                    return a
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from", "for"):
                 for o in c.children:
                     if o.dep_ == "pobj" and not res.is_place(o):
-                        a = res.actors(o)
+                        a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
                         if a:
                             return a
         return []
@@ -313,9 +368,128 @@ class EventExtractor:
                             continue
                         if prep == "from" and own_source:
                             sources += res.actors(o)
-                        else:
+                        elif prep in ("of", "for", "over"):
                             targets += res.actors(o)
+                        else:
+                            targets += res.actors(o) or self._inside_object(o, res)
         return _unique(sources), _unique(targets)
+
+
+INTENT_HEADS = frozenset("""plan intend seek aim prepare pledge promise vow want wish offer agree decide
+hope resolve commit willing ready prepared determined eager keen set poised""".split())
+FUTURE = frozenset({"will", "shall", "'ll"})
+SPEECH = frozenset("""say tell announce state add report declare insist claim confirm write note""".split())
+# Intended or announced action -> the CAMEO code of the stated intention (root 03 for
+# cooperation, root 13 for conflict): longest prefix of the action's code first.
+INTENT_CODES = {
+    "04": "036", "046": "036", "045": "039", "05": "032", "057": "032", "06": "031", "061": "0311",
+    "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
+    "073": "0333", "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
+    "085": "0354", "086": "0355", "087": "0356", "14": "133", "15": "138", "16": "131", "161": "1313",
+    "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "130", "172": "132",
+    "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "18": "1383", "19": "1384",
+    "20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
+}
+
+
+def intent_code(code: str) -> str | None:
+    """The code of announcing or pledging the action ``code`` (None when CAMEO has no
+    intent for it: statements, appeals, demands, accusations, rejections)."""
+    if code[:2] in ("03", "13"):
+        return code
+    for k in (code, code[:3], code[:2]):
+        if k in INTENT_CODES:
+            return INTENT_CODES[k]
+    return None
+
+
+def _intent_head(t: Token) -> Token | None:
+    """The word that states an intention to do ``t``: "will visit" (t itself), "pledged
+    to expel", "is ready to talk", "said they would boycott"; None when the action is
+    only possible, conditional, negated or demanded of someone else."""
+    node = t
+    head_found = None
+    for _ in range(6):
+        kids = list(node.children)
+        if any(c.dep_ == "neg" for c in kids) or _conditional(node):
+            return None
+        modals = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS)}
+        if modals:
+            if modals <= FUTURE or (modals == {"would"} and node.dep_ == "ccomp"
+                                    and node.head.lemma_.lower() in SPEECH):
+                head_found = head_found or node
+            else:
+                return None
+        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+            h = node.head
+            if head_found is None and h.lemma_.lower() in INTENT_HEADS:
+                head_found = h
+            node = h
+            continue
+        break
+    return head_found
+
+
+def _protest_venue(t: Token, res: ActorResolver, sources) -> list[Actor]:
+    """A protest in another country's capital or city is aimed at that country:
+    "US and British activists staged a protest in Beijing" -> CHN."""
+    own = {a.country for a in sources}
+    for node in (t, t.head) if t.pos_ != "VERB" else (t,):
+        for p in node.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "at", "outside"):
+                for o in p.children:
+                    country = res.place_country(o) if o.dep_ == "pobj" else None
+                    if country and country not in own:
+                        return [Actor(country, o.text, (o.idx, o.idx + len(o.text)), o.i)]
+    return []
+
+
+ALLEGE = frozenset({"claim", "allege", "charge", "accuse", "contend"})
+
+
+def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
+    """Saying that someone did something hostile is accusing them (CAMEO 112):
+    "The US claimed that ISIL had attacked Iraq" -> USA accuses ISIL."""
+    t = tr.token
+    if t.dep_ != "ccomp" or t.head.lemma_.lower() not in ALLEGE or t.head.i in by_token:
+        return None
+    if int(tr.code[:2]) < 9 or not sources:
+        return None
+    speaker = _child(t.head, "nsubj")
+    if speaker is None:
+        return None
+    return [RawEvent(t.head, "112", s, a, "asserted") for s in res.actors(speaker) for a in sources
+            if s.code != a.code]
+
+
+def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
+    """Keep one-sided events only where the sentence has no asserted event with both a
+    source and a target (they are then its only record); a statement (01) or appeal
+    (02) with no addressee says nothing about a relation and is dropped."""
+    complete = any(e.source and e.target and e.mode == "asserted" for e in events)
+    out = []
+    for e in events:
+        if e.source and e.target:
+            out.append(e)
+        elif not complete and e.code[:2] not in ("01", "02"):
+            out.append(e)
+    return out
+
+
+def _consequence(tr: Trigger, by_token) -> bool:
+    """A participle that states the toll of a violent event already coded:
+    "bombarded the city, killing eight people"."""
+    t = tr.token
+    head = by_token.get(t.head.i)
+    return (t.dep_ == "advcl" and t.tag_ == "VBG" and head is not None and head is not tr
+            and tr.code[:2] in ("18", "19", "20") and head.code[:2] in ("18", "19", "20")
+            and _child(t, "nsubj") is None)
+
+
+def _argument_of_trigger(n: Token, by_token) -> bool:
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
+        return True
+    return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
 
 
 def _with_partner(n: Token) -> bool:
@@ -350,6 +524,24 @@ def _pairs(sources, targets, code):
         yield None, t
 
 
+def _verb_keys(t: Token):
+    """The lemma, then guesses for when the lemmatizer slips ("staged" -> "stag")."""
+    yield t.lemma_.lower()
+    low = t.lower_
+    if low.endswith("ied"):
+        yield low[:-3] + "y"
+    if low.endswith("ed"):
+        yield low[:-1]          # staged -> stage
+        yield low[:-2]          # shelled -> shell
+        if len(low) > 4 and low[-3] == low[-4]:
+            yield low[:-3]      # shelled -> shell, stopped -> stop
+    if low.endswith("ing"):
+        yield low[:-3]
+        yield low[:-3] + "e"
+    if low.endswith("s"):
+        yield low[:-1]
+
+
 def _child(t: Token, dep: str) -> Token | None:
     for c in t.children:
         if c.dep_ == dep:
@@ -361,14 +553,21 @@ def _frame(v: Token) -> dict[str, list[Token]]:
     """Lemmas (and lowercase forms) of the verb's dependents down to three levels, not
     crossing into subjects or other clauses: the words a verb pattern may require."""
     frame: dict[str, list[Token]] = {}
-    stack = [(c, 1) for c in v.children]
+    # the subject of a passive is the verb's logical object: "evidence was presented"
+    stack = [(c, 1) for c in v.children if c.dep_ != "nsubjpass"]
+    for c in v.children:
+        if c.dep_ == "nsubjpass":
+            for key in {c.lemma_.lower(), c.lower_}:
+                frame.setdefault(key, []).append(c)
     while stack:
         t, depth = stack.pop()
         if t.dep_ in FRAME_SKIP or (t.dep_ == "aux" and t.lower_ != "to"):
             continue
+        if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
+            continue  # a preposition in the verb's pattern must be its own (or its object's)
         for key in {t.lemma_.lower(), t.lower_}:
             frame.setdefault(key, []).append(t)
-        if depth < 3:
+        if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame
 
