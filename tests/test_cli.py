@@ -38,7 +38,8 @@ def test_bad_documents_are_skipped_with_reasons_and_exit_status_3(run_cli, tmp_p
              json.dumps({"id": "empty", "text": "  "}),
              "{broken json",
              json.dumps({"id": "german", "text": "Die pakistanischen Truppen haben am Dienstag afghanische "
-                         "Grenzposten beschossen, sagten Beamte in Kabul und in der Provinz."}),
+                         "Grenzposten beschossen, sagten Beamte in Kabul. Die Regierung wies die Vorwürfe "
+                         "zurück und sprach von einer Provokation."}),
              json.dumps({"id": "huge", "text": "Kabul said so. " * 700_000})]   # about 10 MB
     (tmp_path / "batch.jsonl").write_text("\n".join(lines) + "\n")
     r = run_cli("code", "batch.jsonl", "-o", "events.jsonl")

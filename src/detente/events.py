@@ -154,9 +154,7 @@ class EventExtractor:
             if tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
             else:
-                sources, targets = self._noun_args(tr.token, res)
-                if not (sources and targets) and _argument_of_trigger(tr.token, by_token):
-                    continue  # "rejected a UN appeal": the appeal is the rejection's object
+                sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words)
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
@@ -175,8 +173,11 @@ class EventExtractor:
                     head is tr.token or head.i not in by_token) else None
                 if code is not None:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
+            nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
             for trig, code, m in coded:
                 for s, t in _pairs(sources, targets, tr.code):
+                    if nested and not (s and t):
+                        continue  # "rejected a UN appeal": the appeal is the rejection's object
                     key = (s.code if s else "", t.code if t else "", code)
                     if key in seen:
                         continue
@@ -340,10 +341,10 @@ class EventExtractor:
                             return a
         return []
 
-    def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True):
+    def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=()):
         sources: list[Actor] = []
         targets: list[Actor] = []
-        pattern_mods = set()
+        pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
         for c in n.children:
             if c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
@@ -640,7 +641,13 @@ def _has_modal(t: Token) -> bool:
 
 
 def _conditional(t: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest") for c in t.children)
+    """A clause under "if"/"unless", or the main clause of such a condition."""
+    for c in t.children:
+        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+            return True
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return True
+    return False
 
 
 def _infinitive(t: Token) -> bool:
