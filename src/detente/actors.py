@@ -9,6 +9,7 @@ current or previous sentence. Places (``in Kabul``) are not actors.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ governor mayor lawmaker senator judge prosecutor ruler monarch dictator sultan a
 PARTITIVE = frozenset("""member members head part unit units section wing branch delegation team group
 representative representatives spokesman spokeswoman spokesperson some many most all one dozens hundreds
 thousands""".split())
+# Heads of a body take its code: "leaders of the opposition" -> OPP, "the head of the ISI" -> SPY.
+HEADS_OF = frozenset({"leader", "head", "chief", "commander", "spokesman", "spokeswoman", "spokesperson"})
+FORMER = frozenset({"former", "ousted", "deposed", "ex", "exiled", "late", "toppled"})
 HE_SHE = frozenset({"he", "she", "him", "her", "his", "hers"})
 IT = frozenset({"it", "its"})
 THEY = frozenset({"they", "them", "their", "theirs"})
@@ -187,12 +191,15 @@ class ActorResolver:
         out: list[Actor] = []
         for h in heads:
             for a in self._actors_one(h):
+                if a.code.startswith("---") and out and not out[0].code.startswith("---"):
+                    # "Israeli helicopters and tanks": the tanks are Israeli too
+                    a = dataclasses.replace(a, code=out[0].country + a.code[3:])
                 if all(a.code != b.code for b in out):
                     out.append(a)
         if coordinated:
             # a list parsed as apposition: "The US, Russia, and Switzerland met"
             for c in tok.children:
-                if c.dep_ != "appos":
+                if c.dep_ != "appos" or c.i not in self.mentions:
                     continue
                 for h in [c, *c.conjuncts]:
                     for a in self._actors_one(h):
@@ -231,6 +238,12 @@ class ActorResolver:
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind in ("country", "adjective"):
                 role = self._role(h) if h.i != m.end - 1 or e.kind == "adjective" else None
+                if e.kind == "adjective" and role is None and h.pos_ in ("PROPN", "NOUN") and plural:
+                    # a people named by where they live: "Bosnian Serbs", "Albanians in Serbia"
+                    home = [a for a in self._modifier_actors(h, h.i) if a.country != e.country] \
+                        or [a for a in self._located_in(h) if a.country != e.country]
+                    if home:
+                        return [self._make(home[0].country, h, m, plural=True, entry=e)]
                 return [self._make(e.country + (role or ""), h, m, plural=plural, entry=e)]
             if e.kind == "capital":
                 if h.dep_ == "pobj" and h.head.lower_ in LOCATIVE:
@@ -240,12 +253,15 @@ class ActorResolver:
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
-        if role in (None, "-") and (low in PARTITIVE or h.lemma_.lower() in PARTITIVE):
+        if role in (None, "-", "GOV") and (low in PARTITIVE or h.lemma_.lower() in PARTITIVE | HEADS_OF):
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in OF_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
                             inner = self.actors(p)
+                            if inner and role == "GOV":   # "leaders of Pakistan" -> PAKGOV
+                                inner = [a if len(a.code) > 3 else dataclasses.replace(a, code=a.code + "GOV")
+                                         for a in inner]
                             if inner:
                                 return [self._widen(a, h, person=a.person or not plural, plural=plural)
                                         for a in inner]
@@ -287,6 +303,12 @@ class ActorResolver:
                 break
         for k in range(len(lemmas)):
             role = self.dicts.roles.get(tuple(lemmas[k:]))
+            if role == "-":
+                # "opposition coalition", "rebel movement": the modifier names the role
+                for j in range(k - 1, -1, -1):
+                    inner = self.dicts.roles.get((lemmas[j],))
+                    if inner and inner != "-":
+                        return inner, toks[j].i
             if role:
                 return role, toks[k].i
         return None, h.i
@@ -309,13 +331,13 @@ class ActorResolver:
             if c.i >= role_start and c.i < h.i:
                 continue  # part of the role phrase itself
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
-                add(self._modifier(c))
+                add(self.modifier(c))
                 for cc in c.conjuncts:
-                    add(self._modifier(cc))
+                    add(self.modifier(cc))
             elif c.dep_ == "prep" and c.lower_ in OF_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        add(self._modifier(p))
+                        add(self.modifier(p))
         return found
 
     def _titled(self, h: Token, plural: bool) -> list[Actor]:
@@ -329,6 +351,8 @@ class ActorResolver:
             lo = min([self.doc[start].idx] + [a.span[0] for a in countries if a.span])
             hi = h.idx + len(h.text)
             codes = [a.country for a in countries] or ["---"]
+            if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i):
+                role = "ELI"    # "former president", "ousted prime minister"
             return [Actor(code + role, self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
                     for code in dict.fromkeys(codes)]
         return []
@@ -344,18 +368,20 @@ class ActorResolver:
                         return [self._make(e.country, p, m, entry=e)]
         return []
 
-    def _modifier(self, t: Token) -> list[Actor]:
+    def modifier(self, t: Token) -> list[Actor]:
         if t.pos_ == "PRON" or t.tag_ == "PRP$":
             return self._pronoun(t)
         m = self.mentions.get(t.i)
         if m is not None:
             e = choose(m.entries, self.day)
+            if e.kind in PLACE_KINDS:
+                return []   # "the Samarra bombing": a place, not a party
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's"
         for c in t.children:
             if c.dep_ in ("compound", "amod", "poss") and c.i in self.mentions:
-                return self._modifier(c)
+                return self.modifier(c)
         return []
 
     def _pronoun(self, h: Token) -> list[Actor]:

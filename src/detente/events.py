@@ -183,7 +183,30 @@ class EventExtractor:
                         continue
                     seen.add(key)
                     out.append(RawEvent(trig, code, s, t, m))
+        out.extend(self._obligations(sent, res, by_token, seen))
         return _drop_fragments(out)
+
+    def _obligations(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
+        """Saying that another party must (or should) act is demanding it of them (or
+        appealing to them): "Washington declared that China must drop barriers"."""
+        out = []
+        for v in sent:
+            if v.dep_ != "ccomp" or v.head.lemma_.lower() not in SPEECH | {"reiterate", "conclude", "stress"}:
+                continue
+            modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
+            code = "100" if modals & {"must"} else "020" if modals & {"should", "ought"} else None
+            if code is None or _negated(v) or _conditional(v):
+                continue
+            speaker, subj = _child(v.head, "nsubj"), _child(v, "nsubj") or _child(v, "nsubjpass")
+            if speaker is None or subj is None:
+                continue
+            for s in res.actors(speaker):
+                for t in res.actors(subj):
+                    key = (s.code, t.code, code)
+                    if s.country != t.country and key not in seen:
+                        seen.add(key)
+                        out.append(RawEvent(v.head, code, s, t, "asserted"))
+        return out
 
     def _verb_args(self, tr: Trigger, res: ActorResolver):
         v = tr.token
@@ -203,7 +226,8 @@ class EventExtractor:
             if sp is not None:
                 targets = res.actors(sp) or self._inside_object(sp, res)
         elif subj is not None:
-            sources = res.actors(subj)
+            # an event noun as subject carries its own actors: "US drone attacks killed ..."
+            sources = res.actors(subj) or self._inside_object(subj, res)
         else:
             sources = self._inherited_subject(v, res)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -249,6 +273,12 @@ class EventExtractor:
                     return res.actors(_child(agent, "pobj"))
                 node = head
                 continue
+            if node.dep_ in ("acomp", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+                s = _child(head, "nsubj")         # "France is ready to contribute troops"
+                if s is not None:
+                    return res.actors(s)
+                node = head
+                continue
             if node.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
                 if any(c.dep_ == "nsubjpass" for c in head.children):
                     agent = _child(head, "agent")
@@ -271,10 +301,12 @@ class EventExtractor:
         return []
 
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
-        # direct and indirect objects
+        # direct and indirect objects; what is given is not whom it is given to:
+        # "contribute troops to X", "send peacekeepers to X"
+        words = set(tr.pattern.words) if tr.pattern and tr.code[:2] == "07" else set()
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
-                if c.dep_ != dep:
+                if c.dep_ != dep or c.lemma_.lower() in words:
                     continue
                 a = res.actors(c)
                 if a:
@@ -289,12 +321,14 @@ class EventExtractor:
         for p in preps:
             if p.lower_ not in TARGET_PREPS and p.lower_ not in wanted:
                 continue
-            if p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
-                    and tr.code[:2] not in ("04", "06", "07"):
+            loose = p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
+                and tr.code[:2] not in ("04", "06", "07")
+            if loose and not ((tr.noun is not None or tr.pattern.words) and p.lower_ == "for"):
                 continue
             for o in p.children:
                 if o.dep_ == "pobj" and not res.is_place(o):
-                    a = res.actors(o) or self._inside_object(o, res)
+                    # "issued arrest warrants for two Brazilian men": the noun's object, on the verb
+                    a = res.actors(o) or ([] if loose else self._inside_object(o, res))
                     if a:
                         return a
         # "in a letter to X", "in a phone call with X"
@@ -328,8 +362,8 @@ class EventExtractor:
                 if a:
                     return a
         for c in obj.children:
-            if c.dep_ in ("amod", "compound", "nmod") and c.i in res.mentions:
-                a = res.actors(c)
+            if c.dep_ in ("amod", "compound", "nmod"):
+                a = res.modifier(c)     # "an Australian ultimatum", "US Predator attacks"
                 if a:
                     return a
         for c in obj.children:
@@ -421,7 +455,8 @@ def _intent_head(t: Token) -> Token | None:
                 head_found = head_found or node
             else:
                 return None
-        if node.dep_ in ("xcomp", "conj") and node.head is not node:
+        if (node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and _infinitive(node))) \
+                and node.head is not node:
             h = node.head
             if head_found is None and h.lemma_.lower() in INTENT_HEADS:
                 head_found = h
