@@ -169,6 +169,9 @@ class EventExtractor:
                 out.extend(alleged)
             if mode == "hypothetical" and not question:
                 head = _intent_head(tr.token)
+                if head is not None and head is not tr.token and \
+                        mode_of(Trigger(head, "", tr.pattern)) != "asserted":
+                    head = None   # "may not be ready to meet demands": no stated intent
                 code = intent_code(tr.code) if head is not None and (
                     head is tr.token or head.i not in by_token) else None
                 if code is not None:
