@@ -34,6 +34,10 @@ PLACE_KINDS = frozenset({"city", "region"})
 COUNTRY_KINDS = frozenset({"country", "capital", "adjective", "city", "region"})
 
 
+FUNCTION_WORDS = frozenset("""with to on for from of in into at against by about over up down out off back
+away upon toward towards through under as""".split())
+
+
 @dataclass(frozen=True)
 class ActorEntry:
     code: str              # CAMEO-style: AFGGOV, PAK, IGOUNO, ---INS
@@ -132,7 +136,9 @@ def _patterns(named_text, head_last: bool):
         flags = parts[2].split(",") if len(parts) > 2 and not parts[2].startswith("#") else []
         table[head].append(Pattern(code, tuple(rest), pattern, reverse="reverse" in flags))
     for pats in table.values():
-        pats.sort(key=lambda p: -len(p.words))  # stable: file order among equals
+        # most words first; among equals, more content words ("withdraw inspector" before
+        # "withdraw from"); then file order
+        pats.sort(key=lambda p: (-len(p.words), -sum(w not in FUNCTION_WORDS for w in p.words)))
     return dict(table)
 
 

@@ -169,9 +169,7 @@ class EventExtractor:
                 out.extend(alleged)
             if mode == "hypothetical" and not question:
                 head = _intent_head(tr.token)
-                if head is not None and head is not tr.token and \
-                        mode_of(Trigger(head, "", tr.pattern)) != "asserted":
-                    head = None   # "may not be ready to meet demands": no stated intent
+
                 code = intent_code(tr.code) if head is not None and (
                     head is tr.token or head.i not in by_token) else None
                 if code is not None:
@@ -458,7 +456,7 @@ def _intent_head(t: Token) -> Token | None:
                 head_found = head_found or node
             else:
                 return None
-        if (node.dep_ in ("xcomp", "conj") or (node.dep_ == "advcl" and _infinitive(node))) \
+        if (node.dep_ in ("xcomp", "conj", "acomp", "attr") or (node.dep_ == "advcl" and _infinitive(node))) \
                 and node.head is not node:
             h = node.head
             if head_found is None and h.lemma_.lower() in INTENT_HEADS:
