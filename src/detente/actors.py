@@ -158,10 +158,18 @@ class Salience:
         return None
 
     def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
-        for s, a, _, group in reversed(self.recent):
+        """The last fitting subject of this or the previous sentence, else the last
+        fitting actor."""
+        return self._resolve(pronoun, sentence, before, subjects_only=True) or \
+            self._resolve(pronoun, sentence, before, subjects_only=False)
+
+    def _resolve(self, pronoun, sentence, before, subjects_only) -> list[Actor]:
+        for s, a, subject, group in reversed(self.recent):
             if s < sentence - 1:
                 break
             if s == sentence and before is not None and a.token >= before:
+                continue
+            if subjects_only and not subject:
                 continue
             if pronoun in HE_SHE and a.person and not a.plural:
                 return [a]
@@ -234,6 +242,12 @@ class ActorResolver:
         plural = h.tag_ in ("NNS", "NNPS")
         if m is not None:
             e = choose(m.entries, self.day)
+            if e.kind == "group" and len(e.code) > 3:
+                # "Pakistan's Taliban", "the Afghan Taliban": a home country named in the phrase wins
+                other = [a for a in self._modifier_actors(h, m.start) if a.country != e.country
+                         and a.entry is not None and a.entry.kind in ("country", "adjective")]
+                if other:
+                    return [self._make(other[0].country + e.code[3:], h, m, plural=plural, entry=e)]
             if e.kind in ("person", "group", "metonym"):
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind in ("country", "adjective"):

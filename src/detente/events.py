@@ -167,11 +167,13 @@ class EventExtractor:
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
                 out.extend(alleged)
-            if mode == "hypothetical" and not question:
+            if mode == "hypothetical" and not question and tr.token.pos_ == "VERB":
                 head = _intent_head(tr.token)
+                if head is not None and mode_of(Trigger(head, "", tr.pattern), ignore_future=True) != "asserted":
+                    head = None   # "it is unlikely that the Taliban will overrun": no stated intent
 
                 code = intent_code(tr.code) if head is not None and (
-                    head is tr.token or head.i not in by_token) else None
+                    head.i == tr.token.i or head.i not in by_token) else None
                 if code is not None:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
@@ -259,7 +261,7 @@ class EventExtractor:
         node = v
         for _ in range(4):
             head = node.head
-            if head is node:
+            if head.i == node.i:
                 return []
             if node.dep_ == "xcomp" or (node.dep_ == "ccomp" and head.lemma_ in OBJECT_CONTROL):
                 if head.lemma_ in OBJECT_CONTROL:
@@ -457,7 +459,7 @@ def _intent_head(t: Token) -> Token | None:
             else:
                 return None
         if (node.dep_ in ("xcomp", "conj", "acomp", "attr") or (node.dep_ == "advcl" and _infinitive(node))) \
-                and node.head is not node:
+                and node.head.i != node.i:
             h = node.head
             if head_found is None and h.lemma_.lower() in INTENT_HEADS:
                 head_found = h
@@ -616,41 +618,34 @@ def _best(pats: list[Pattern], frame) -> Pattern | None:
     return None
 
 
-def mode_of(tr: Trigger) -> str:
+def mode_of(tr: Trigger, ignore_future: bool = False) -> str:
+    """asserted, negated or hypothetical (see the module docstring). With
+    ``ignore_future``, "will" on the trigger itself does not count: the mode of the
+    clause that states an intention."""
     t = tr.token
     if _negated(t) or (tr.noun is not None and _negated(tr.noun)):
         return "negated"
     node = t
     for _ in range(12):
-        if _has_modal(node) or _conditional(node):
+        first = node.i == t.i
+        if _has_modal(node, ignore_future and first) or _conditional(node):
             return "hypothetical"
         head = node.head
-        if head is node:
+        if head.i == node.i:
             return "asserted"
-        dep = node.dep_
-        if node.pos_ in ("VERB", "AUX") and _infinitive(node) and head.lemma_.lower() not in IMPLICATIVE:
-            if head.lemma_.lower() in NEGATING_HEADS and node is t:
-                return "negated"
-            return "hypothetical"
-        hl = head.lemma_.lower()
-        if dep in ("xcomp", "ccomp", "pcomp", "pobj", "dobj", "acl", "advcl", "prep", "attr", "oprd",
-                   "acomp", "nsubj", "nsubjpass", "relcl", "conj", "appos", "compound", "amod",
-                   "npadvmod", "dative", "agent", "csubj"):
-            if dep in ("xcomp", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj") and node is not t or \
-                    dep in ("xcomp", "ccomp", "pcomp", "acl"):
-                if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
-                    return "negated" if node is t or node.dep_ == "xcomp" else "hypothetical"
-                if hl in HYPOTHETICAL_HEADS and dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") \
-                        and not (dep in ("dobj", "pobj", "prep") and node is t):
-                    return "hypothetical"
-            if dep in ("nsubj", "nsubjpass", "csubj") and node is not t:
-                # an event noun as subject: "talks could resume" -> look at its verb
-                pass
-            if _negated(head) and head is not t and dep in ("xcomp", "ccomp", "pcomp", "dobj") \
-                    and node.pos_ == "VERB":
+        dep, hl = node.dep_, head.lemma_.lower()
+        # an infinitive is the content of a plan, purpose or wish, unless its head says it
+        # happened ("managed to", "continued to")
+        if node.pos_ in ("VERB", "AUX") and _infinitive(node) and hl not in IMPLICATIVE:
+            return "negated" if first and hl in NEGATING_HEADS else "hypothetical"
+        # the content of a demand, offer, threat, refusal, fear ...
+        if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
+            if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
+                return "negated" if first or dep == "xcomp" else "hypothetical"
+            if hl in HYPOTHETICAL_HEADS:
                 return "hypothetical"
-            node = head
-            continue
+        if _negated(head) and dep in ("xcomp", "ccomp", "pcomp", "dobj") and node.pos_ == "VERB":
+            return "hypothetical"
         node = head
     return "asserted"
 
@@ -664,9 +659,11 @@ def _negated(t: Token) -> bool:
     return False
 
 
-def _has_modal(t: Token) -> bool:
+def _has_modal(t: Token, except_future: bool = False) -> bool:
     for c in t.children:
         if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS):
+            if except_future and (c.lower_ in FUTURE or c.lower_ == "would"):
+                continue
             return True
         if c.dep_ == "aux" and c.lower_ in ("going", "gon"):
             return True

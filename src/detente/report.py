@@ -6,7 +6,7 @@ import collections
 from .cameo import QUAD_NAMES
 
 
-def dyad_report(events, a: str, b: str, width: int = 78) -> str:
+def dyad_report(events, a: str, b: str, width: int = 120) -> str:
     """Monthly account of the asserted events between countries ``a`` and ``b``
     (both directions): counts per quad class and the Goldstein sum, then examples."""
     rows = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0.0])
