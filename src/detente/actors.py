@@ -341,9 +341,12 @@ class ActorResolver:
                 if all(a.code != b.code for b in found):
                     found.append(a)
 
+        named = any(c.i in self.mentions for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
         for c in h.children:
             if c.i >= role_start and c.i < h.i:
                 continue  # part of the role phrase itself
+            if named and c.dep_ == "poss" and c.pos_ == "PRON":
+                continue  # "its NATO allies": the name says who
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
                 add(self.modifier(c))
                 for cc in c.conjuncts:

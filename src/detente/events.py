@@ -32,7 +32,7 @@ effort efforts attempt bid plan plans proposal demand demands call calls threat 
 opportunity possibility readiness willingness ability capacity need request appeal hope hopes pressure
 commitment pledge promise intention desire move way option would expectation expectations fear fears
 risk danger prospect prospects idea talk claim allege suspect believe think rumor rumour
-speculate""".split())
+speculate possible impossible unclear uncertain doubtful hard difficult""".split())
 NEGATING_HEADS = frozenset("""refuse fail decline deny avoid prevent stop cease halt block reject rule
 forbid prohibit ban oppose resist""".split())
 # Heads whose complement did happen: "managed to", "continued to", "began to".
@@ -53,6 +53,7 @@ cable memo communique""".split())
 # Verbs whose object is the subject of their infinitive: "urged Pakistan to act".
 OBJECT_CONTROL = frozenset("""urge ask allow order force call persuade tell invite encourage help press
 permit enable require lead warn""".split())
+AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 
@@ -306,7 +307,7 @@ class EventExtractor:
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
         # direct and indirect objects; what is given is not whom it is given to:
         # "contribute troops to X", "send peacekeepers to X"
-        words = set(tr.pattern.words) if tr.pattern and tr.code[:2] == "07" else set()
+        words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
@@ -345,9 +346,10 @@ class EventExtractor:
                                     a = res.actors(oo)
                                     if a:
                                         return a
-        # an infinitive complement carries the object: "agreed to give aid to Kabul"
+        # an infinitive complement or purpose carries the object: "agreed to give aid to
+        # Kabul", "opened fire to disperse demonstrators"
         for c in v.children:
-            if c.dep_ == "xcomp" and c.pos_ == "VERB":
+            if (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))) and c.pos_ == "VERB":
                 inner = self._verb_targets(c, Trigger(c, tr.code, tr.pattern), res)
                 if inner:
                     return inner
@@ -366,7 +368,8 @@ class EventExtractor:
                     return a
         for c in obj.children:
             if c.dep_ in ("amod", "compound", "nmod"):
-                a = res.modifier(c)     # "an Australian ultimatum", "US Predator attacks"
+                # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
+                a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
                 if a:
                     return a
         for c in obj.children:
@@ -477,9 +480,18 @@ def _protest_venue(t: Token, res: ActorResolver, sources) -> list[Actor]:
         for p in node.children:
             if p.dep_ == "prep" and p.lower_ in ("in", "at", "outside"):
                 for o in p.children:
-                    country = res.place_country(o) if o.dep_ == "pobj" else None
-                    if country and country not in own:
-                        return [Actor(country, o.text, (o.idx, o.idx + len(o.text)), o.i)]
+                    if o.dep_ != "pobj":
+                        continue
+                    # "in Beijing", "in the northern city of Kirkuk"
+                    place = o if res.place_country(o) else next(
+                        (x for pp in o.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                         for x in pp.children if res.place_country(x)), None)
+                    if place is None:
+                        continue
+                    country = res.place_country(place)
+                    # abroad: aimed at that country; at home: at its government
+                    code = country if country not in own else country + "GOV"
+                    return [Actor(code, place.text, (place.idx, place.idx + len(place.text)), place.i)]
     return []
 
 
@@ -639,7 +651,8 @@ def mode_of(tr: Trigger, ignore_future: bool = False) -> str:
         if node.pos_ in ("VERB", "AUX") and _infinitive(node) and hl not in IMPLICATIVE:
             return "negated" if first and hl in NEGATING_HEADS else "hypothetical"
         # the content of a demand, offer, threat, refusal, fear ...
-        if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"):
+        if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
+                (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
             if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
                 return "negated" if first or dep == "xcomp" else "hypothetical"
             if hl in HYPOTHETICAL_HEADS:
