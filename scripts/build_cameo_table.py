@@ -43,13 +43,16 @@ def quad(code):
 
 def main(ref):
     ref = Path(ref)
-    plover, names = {}, dict(NAMES_01_02)
+    plover, names, modes = {}, dict(NAMES_01_02), {}
     for line in (ref / "CAMEO2PLOVER-2021.txt").read_text(encoding="utf-8").splitlines():
         m = re.match(r"^(\d{2,4}):\s*([A-Z]+)(.*?)(?:#\s*(.*))?$", line)
         if not m:
             continue
-        code, cat, _, name = m.groups()
+        code, cat, rest, name = m.groups()
         plover.setdefault(code, cat)
+        fields = [f.strip() for f in rest.split(",")]
+        if code not in modes and len(fields) >= 3:
+            modes[code] = (fields[1], " ".join(fields[2].split()).replace(" ;", ";"))
         if name:
             names.setdefault(code, name.strip())
     goldstein = json.loads((ref / "cameo_goldstein_quad.json").read_text())["goldstein_scale"]
@@ -63,9 +66,13 @@ def main(ref):
             cat = ""
         g = goldstein.get(code, goldstein.get(code[:3], goldstein.get(code[:2])))
         name = names.get(code) or names.get(code[:3], "")
-        rows.append(f"{code}\t{cat}\t{g}\t{quad(code)}\t{name}")
+        mode, context = modes.get(code) or modes.get(code[:3]) or ("", "")
+        if not cat:
+            mode, context = "", ""
+        rows.append(f"{code}\t{cat}\t{mode}\t{context}\t{g}\t{quad(code)}\t{name}")
     out = Path(__file__).resolve().parent.parent / "src/detente/data/events/cameo.tsv"
-    out.write_text("# CAMEO code table: code, PLOVER category, Goldstein value, quad class, name.\n"
+    out.write_text("# CAMEO code table: code, PLOVER category, PLOVER mode, PLOVER context, Goldstein value,\n"
+                   "# quad class, name.\n"
                    "# Built by scripts/build_cameo_table.py from the CAMEO->PLOVER (PLOVER manual draft 0.8)\n"
                    "# and CAMEO.SCALE Goldstein tables; facts of the field, carried in our own format.\n"
                    + "\n".join(rows) + "\n", encoding="utf-8")

@@ -15,6 +15,8 @@ QUAD_NAMES = {0: "none", 1: "verbal cooperation", 2: "material cooperation",
 class CameoCode:
     code: str
     plover: str          # "" for CAMEO 01 (public statements), which PLOVER does not code
+    plover_mode: str     # PLOVER's mode and context for the code ("visit", "military")
+    plover_context: str
     goldstein: float
     quad_class: int
     name: str
@@ -36,10 +38,10 @@ def table() -> dict[str, CameoCode]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 5:
-            raise DictionaryError(f"cameo.tsv:{n}: expected 5 columns, got {len(parts)}")
-        code, plover, g, q, name = parts
-        out[code] = CameoCode(code, plover, float(g), int(q), name)
+        if len(parts) != 7:
+            raise DictionaryError(f"cameo.tsv:{n}: expected 7 columns, got {len(parts)}")
+        code, plover, pmode, pcontext, g, q, name = parts
+        out[code] = CameoCode(code, plover, pmode, pcontext, float(g), int(q), name)
     return out
 
 
@@ -49,7 +51,8 @@ def lookup(code: str) -> CameoCode:
     for c in (code, code[:3], code[:2]):
         if c in t:
             row = t[c]
-            return row if c == code else CameoCode(code, row.plover, row.goldstein, row.quad_class, row.name)
+            return row if c == code else CameoCode(code, row.plover, row.plover_mode, row.plover_context,
+                                                   row.goldstein, row.quad_class, row.name)
     raise DictionaryError(f"unknown CAMEO code {code!r}")
 
 

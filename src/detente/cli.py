@@ -85,18 +85,59 @@ def sample_path() -> Path:
     return Path(str(resources.files("detente").joinpath("data/sample/afpak_2014_2016.jsonl")))
 
 
+def cmd_ingest(args) -> int:
+    from .ingest import ingest
+    report = ingest(args.inputs, args.db, settings=_settings(args), processes=args.processes,
+                    batch=args.batch, default_date=args.date, progress=None if not args.quiet else False)
+    print(report.line(), file=sys.stderr)
+    return EXIT_SKIPPED if report.skipped else EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .export import export
+    n = export(args.db, args.format, args.output, mode=args.mode)
+    print(f"wrote {n} rows to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_relations(args) -> int:
+    import json
+
+    from .relations import relations, turning_points
+    from .report import plot, relations_table
+    df = relations(args.db, args.a, args.b, freq=args.freq, start=args.start, end=args.end,
+                   dedup=not args.all_reports)
+    tps = turning_points(args.db, args.a, args.b, freq=args.freq, series=df) if not args.all_reports else []
+    if args.plot:
+        plot(df, args.a.upper(), args.b.upper(), args.plot, tps)
+    if args.format == "csv":
+        df.to_csv(sys.stdout)
+    elif args.format == "json":
+        out = df.reset_index()
+        out["period"] = out["period"].dt.strftime("%Y-%m-%d")
+        print(json.dumps({"series": json.loads(out.to_json(orient="records")),
+                          "turning_points": [{"period": f"{t.period:%Y-%m-%d}", "direction": t.direction,
+                                              "before": t.before, "after": t.after,
+                                              "events": json.loads(t.events.to_json(orient="records",
+                                                                                    date_format="iso"))}
+                                             for t in tps]}, indent=1))
+    else:
+        print(relations_table(df, args.a.upper(), args.b.upper(), tps, args.freq))
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
-    """Code the bundled Afghanistan-Pakistan sample and print what it says."""
-    from .report import dyad_report
-    coder = Coder(_settings(args))
-    tally = Tally()
-    events = []
-    for result in coder.pipe(read_paths([sample_path()])):
-        tally.add(result)
-        events.extend(result.events)
-    print(dyad_report(events, "AFG", "PAK"))
-    tally.report(sys.stdout)
-    return EXIT_SKIPPED if tally.skips else EXIT_OK
+    """Build a database from the bundled Afghanistan-Pakistan sample and report on it."""
+    from .ingest import ingest
+    from .relations import relations, turning_points
+    from .report import relations_table
+    report = ingest([sample_path()], args.db, settings=_settings(args), progress=False)
+    df = relations(args.db, "AFG", "PAK")
+    print(relations_table(df, "AFG", "PAK", turning_points(args.db, "AFG", "PAK", series=df)))
+    print()
+    print(f"database: {args.db}  ({report.line()})")
+    print(f"next: detente relations AFG PAK --db {args.db} --plot afpak.png")
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,7 +152,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
     _coder_options(p)
     p.set_defaults(func=cmd_code)
-    p = sub.add_parser("demo", help="code the bundled Afghanistan-Pakistan sample and report on it")
+    p = sub.add_parser("ingest", help="code inputs into a DuckDB database (resumable)",
+                       description="Code inputs into a DuckDB file; re-running skips what is stored.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT")
+    p.add_argument("--db", default="detente.duckdb", help="database file (default detente.duckdb)")
+    p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--batch", type=int, default=500, help="documents per transaction (default 500)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    _coder_options(p)
+    p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("export", help="write a database's events as jsonl, csv, parquet, gdelt or plover")
+    p.add_argument("--db", default="detente.duckdb")
+    p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt", "plover"), default="jsonl")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--mode", choices=("asserted", "negated", "hypothetical"), help="only events of this mode")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("relations", help="relations between two actors over time, with turning points")
+    p.add_argument("a", help="actor code or prefix, e.g. AFG or AFGGOV")
+    p.add_argument("b")
+    p.add_argument("--db", default="detente.duckdb")
+    p.add_argument("--freq", choices=("W", "M", "Q", "Y"), default="M")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    p.add_argument("--plot", metavar="FILE.png", help="also save a chart")
+    p.add_argument("--start", help="first date (YYYY-MM-DD)")
+    p.add_argument("--end", help="last date (YYYY-MM-DD)")
+    p.add_argument("--all-reports", action="store_true", help="count every report, not each event once")
+    p.set_defaults(func=cmd_relations)
+    p = sub.add_parser("demo", help="build a database from the bundled Afghanistan-Pakistan sample and report")
+    p.add_argument("--db", default="detente-demo.duckdb", help="database to build (default detente-demo.duckdb)")
     _coder_options(p)
     p.set_defaults(func=cmd_demo)
     return ap

@@ -1,0 +1,178 @@
+"""Ingest: inputs -> coder -> DuckDB, resumable and idempotent.
+
+A document is identified by its id and the hash of its text. Documents already stored
+with the same hash are not coded again; a stored document whose text changed is
+re-coded and replaced; a second, different document with an id already used in the
+same run is stored as skipped (``duplicate-id``) under ``id~hash``. Results are written
+in batches, one transaction each, so ``kill -9`` loses at most the batch in flight and a
+re-run completes the job with nothing lost and nothing twice.
+"""
+from __future__ import annotations
+
+import collections
+import gzip
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from .coder import Coder
+from .read import SUFFIXES, read_path, suffix_of
+from .records import DocResult, Document, Skip
+from .settings import Settings
+from .store import Store, text_hash
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    coded: int = 0
+    skipped: int = 0
+    already: int = 0
+    events: int = 0
+    sentences: int = 0
+    seconds: float = 0.0
+    reasons: collections.Counter = field(default_factory=collections.Counter)
+
+    def line(self) -> str:
+        why = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
+        return (f"read {self.read} documents: coded {self.coded}, skipped {self.skipped}"
+                + (f" ({why})" if why else "") + f", already stored {self.already}; "
+                f"{self.events} events, {self.sentences} sentences in {self.seconds:.1f} s")
+
+
+def input_files(paths) -> Iterator[Path]:
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(f for f in p.rglob("*") if f.is_file() and suffix_of(f) in SUFFIXES)
+        else:
+            yield p
+
+
+def count_records(files: list[Path]) -> int | None:
+    """How many records the inputs hold (for the progress bar's ETA)."""
+    total = 0
+    for f in files:
+        kind = suffix_of(f)
+        if kind in (".txt", ".html", ".htm"):
+            total += 1
+            continue
+        opener = gzip.open if f.name.lower().endswith(".gz") else open
+        try:
+            with opener(f, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        except OSError:
+            return None
+        if kind.startswith(".csv"):
+            total -= 1
+    return total
+
+
+def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None = None,
+           processes: int = 1, batch: int = 500, default_date: str | None = None,
+           progress: bool | None = None, coder: Coder | None = None) -> IngestReport:
+    """Code every document of ``paths`` into the database ``db``; returns the account."""
+    started = time.monotonic()
+    store = Store(db)
+    coder = coder or Coder(settings)
+    with store.connection() as con:
+        store.write_actors(con, coder.dicts)
+    files = list(input_files(paths))
+    for f in files:
+        if not f.exists():
+            from .errors import InputError
+            raise InputError(f"{f}: no such file or folder")
+    report = IngestReport()
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm import tqdm
+        bar = tqdm(total=count_records(files), unit="doc", dynamic_ncols=True, file=sys.stderr)
+
+    pending: collections.deque = collections.deque()   # (doc or None, digest, input) in coding order
+    seen: dict[str, str] = {}                           # id -> text hash, stored by this run
+
+    def to_code() -> Iterator[Document | Skip]:
+        for chunk in _batches(_records(files, default_date), batch):
+            ids = [_id(item) for item, _ in chunk]
+            with store.connection() as con:
+                stored = store.known(con, ids)
+            for item, source in chunk:
+                report.read += 1
+                doc = item if isinstance(item, Document) else None
+                digest = text_hash(doc.text if doc else f"{item.reason}:{item.detail}")
+                ident = _id(item)
+                if ident in seen and seen[ident] != digest:
+                    # a second, different document with an id this run already used
+                    ident = f"{ident}~{digest[:8]}"
+                    item, doc = Skip(ident, "duplicate-id", "an earlier record has the same id"), None
+                    with store.connection() as con:
+                        stored.update(store.known(con, [ident]))
+                if stored.get(ident) == digest or seen.get(ident) == digest:
+                    report.already += 1
+                    if bar is not None:
+                        bar.update(1)
+                    continue
+                seen[ident] = digest
+                pending.append((doc, digest, source))
+                yield item
+
+    out: list = []
+    tick = time.monotonic()
+    for result in coder.pipe(to_code(), processes=processes):
+        doc, digest, source = pending.popleft()
+        out.append((doc, result, digest, source))
+        _tally(report, result)
+        if bar is not None:
+            bar.update(1)
+            now = time.monotonic()
+            if now - tick > 1:
+                elapsed = now - started
+                bar.set_postfix_str(f"{report.sentences / elapsed:,.0f} sent/s, {report.events} events")
+                tick = now
+        if len(out) >= batch:
+            _flush(store, out)
+    _flush(store, out)
+    if bar is not None:
+        bar.close()
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _records(files, default_date) -> Iterator[tuple[Document | Skip, str]]:
+    for f in files:
+        for item in read_path(f, default_date):
+            yield item, f.name
+
+
+def _batches(it, n):
+    it = iter(it)
+    while True:
+        chunk = list(islice(it, n))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _id(item) -> str:
+    return item.id if isinstance(item, Document) else item.doc_id
+
+
+def _tally(report: IngestReport, result: DocResult) -> None:
+    if result.skip is not None:
+        report.skipped += 1
+        report.reasons[result.skip.reason] += 1
+    else:
+        report.coded += 1
+        report.events += len(result.events)
+        report.sentences += result.sentences
+
+
+def _flush(store: Store, out: list) -> None:
+    if not out:
+        return
+    with store.connection() as con:
+        store.write_batch(con, out)
+    out.clear()
