@@ -5,7 +5,7 @@ import json
 import pytest
 
 from detente import Document, InputError, Skip
-from detente.read import check, english_share, html_to_text, read_paths
+from detente.read import check, html_to_text, not_english, read_paths
 
 ENGLISH = "Pakistani troops shelled Afghan border posts on Tuesday, officials in Kabul said."
 
@@ -88,13 +88,18 @@ def test_unknown_format_and_missing_file_are_errors(tmp_path):
     ("巴基斯坦军队周二炮击了阿富汗边境哨所", "not-english"),
 ])
 def test_check_reasons(text, reason):
-    skip = check(Document("d", text), max_chars=300 if reason != "too-long" else 100, min_english=0.08)
+    skip = check(Document("d", text), max_chars=300 if reason != "too-long" else 100)
     assert skip is not None and skip.reason == reason
 
 
-def test_short_english_headline_is_not_rejected():
-    assert english_share("Pakistan shells Afghan posts") is None
-    assert check(Document("d", "Pakistan shells Afghan posts"), 1000, 0.08) is None
+@pytest.mark.parametrize("text", [
+    "Pakistan shells Afghan posts",
+    "Leftist Luis Inácio Lula da Silva handily wins Brazil's presidential election.",
+    "U.S. presidential election, 2004: Senator John Kerry wins the New Hampshire primary. Howard Dean comes second.",
+])
+def test_english_headlines_are_not_rejected(text):
+    assert not_english(text) is None
+    assert check(Document("d", text), 1000) is None
 
 
 def test_html_visible_text_and_date(tmp_path):

@@ -11,14 +11,18 @@ from __future__ import annotations
 
 from .coder import Coder
 from .errors import ConfigError, DetenteError, DictionaryError, InputError, ModelError
+from .export import export
+from .ingest import IngestReport, ingest
 from .read import read_paths
 from .records import Document, DocResult, Event, Skip
+from .relations import TurningPoint, network, relations, turning_points
 from .settings import Settings
 
 __version__ = "0.1.0"
 __all__ = [
     "Coder", "ConfigError", "DetenteError", "DictionaryError", "DocResult", "Document", "Event",
-    "InputError", "ModelError", "Settings", "Skip", "code", "read_paths", "__version__",
+    "IngestReport", "InputError", "ModelError", "Settings", "Skip", "TurningPoint", "code", "export",
+    "ingest", "network", "read_paths", "relations", "turning_points", "__version__",
 ]
 
 _default: Coder | None = None

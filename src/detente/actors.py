@@ -272,7 +272,9 @@ class ActorResolver:
                 if c.dep_ == "prep" and c.lower_ in OF_PREPS:
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            inner = self.actors(p)
+                            # "leaders of Armenia and Azerbaijan" (also when the parser hangs
+                            # the names on a following noun)
+                            inner = self.actors(p) or self._modifier_actors(p, p.i)
                             if inner and role == "GOV":   # "leaders of Pakistan" -> PAKGOV
                                 inner = [a if len(a.code) > 3 else dataclasses.replace(a, code=a.code + "GOV")
                                          for a in inner]
@@ -348,13 +350,13 @@ class ActorResolver:
             if named and c.dep_ == "poss" and c.pos_ == "PRON":
                 continue  # "its NATO allies": the name says who
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
-                add(self.modifier(c))
+                add(self.modifier(c, places=True))
                 for cc in c.conjuncts:
-                    add(self.modifier(cc))
+                    add(self.modifier(cc, places=True))
             elif c.dep_ == "prep" and c.lower_ in OF_PREPS:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        add(self.modifier(p))
+                        add(self.modifier(p, places=True))
         return found
 
     def _titled(self, h: Token, plural: bool) -> list[Actor]:
@@ -385,14 +387,16 @@ class ActorResolver:
                         return [self._make(e.country, p, m, entry=e)]
         return []
 
-    def modifier(self, t: Token) -> list[Actor]:
+    def modifier(self, t: Token, places: bool = False) -> list[Actor]:
+        """The actor a modifier names: "Afghan", "Pakistan's", "Taliban"; a city or
+        province only with ``places`` ("the Crimea government", not "the Samarra bombing")."""
         if t.pos_ == "PRON" or t.tag_ == "PRP$":
             return self._pronoun(t)
         m = self.mentions.get(t.i)
         if m is not None:
             e = choose(m.entries, self.day)
-            if e.kind in PLACE_KINDS:
-                return []   # "the Samarra bombing": a place, not a party
+            if e.kind in PLACE_KINDS and not places:
+                return []
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's"

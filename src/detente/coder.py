@@ -64,7 +64,7 @@ class Coder:
                 if isinstance(d, Skip):
                     out[i] = DocResult(d.doc_id, skip=d)
                     continue
-                skip = check(d, s.max_chars, s.min_english)
+                skip = check(d, s.max_chars)
                 if skip is not None:
                     out[i] = DocResult(d.id, skip=skip)
                 else:

@@ -308,11 +308,12 @@ class EventExtractor:
         # direct and indirect objects; what is given is not whom it is given to:
         # "contribute troops to X", "send peacekeepers to X"
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
+        forceful = tr.code[:2] in FORCEFUL_ROOTS
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
                     continue
-                a = res.actors(c)
+                a = res.actors(c) or (_place_target(c, res) if forceful else [])
                 if a:
                     return a
                 inner = self._inside_object(c, res)
@@ -330,6 +331,8 @@ class EventExtractor:
             if loose and not ((tr.noun is not None or tr.pattern.words) and p.lower_ == "for"):
                 continue
             for o in p.children:
+                if o.dep_ == "pobj" and forceful and p.lower_ in ("to", "into") and res.is_place(o):
+                    return _place_target(o, res)   # "deployed 16,000 troops to Crimea"
                 if o.dep_ == "pobj" and not res.is_place(o):
                     # "issued arrest warrants for two Brazilian men": the noun's object, on the verb
                     a = res.actors(o) or ([] if loose else self._inside_object(o, res))
@@ -470,6 +473,15 @@ def _intent_head(t: Token) -> Token | None:
             continue
         break
     return head_found
+
+
+FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _place_target(t: Token, res: ActorResolver) -> list[Actor]:
+    """Force used on a place is used on its country: "shelled Aleppo", "annexed Crimea"."""
+    country = res.place_country(t)
+    return [Actor(country, t.text, (t.idx, t.idx + len(t.text)), t.i)] if country else []
 
 
 def _protest_venue(t: Token, res: ActorResolver, sources) -> list[Actor]:

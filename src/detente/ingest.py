@@ -111,6 +111,7 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
                     with store.connection() as con:
                         stored.update(store.known(con, [ident]))
                 if stored.get(ident) == digest or seen.get(ident) == digest:
+                    seen[ident] = digest
                     report.already += 1
                     if bar is not None:
                         bar.update(1)

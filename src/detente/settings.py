@@ -20,9 +20,6 @@ class Settings:
     max_chars: int = _setting(
         2_000_000, "DETENTE_MAX_CHARS",
         "documents longer than this many characters are skipped as 'too long'")
-    min_english: float = _setting(
-        0.08, "DETENTE_MIN_ENGLISH",
-        "share of common English function words below which a document is skipped as 'not English'")
     actors: str | None = _setting(
         None, "DETENTE_ACTORS",
         "extra actor dictionary (TSV, same columns as data/actors/people.tsv) that adds to or "

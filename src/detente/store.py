@@ -146,10 +146,13 @@ class Store:
         return connect(self.path, read_only=read_only)
 
     def known(self, con, ids: list[str]) -> dict[str, str]:
-        """doc_id -> text_hash of the given ids that are already stored."""
+        """doc_id -> text_hash of the given ids that are stored for good: coded, or skipped
+        for what the input is. Documents skipped for a setting (too long, not English)
+        are tried again."""
         if not ids:
             return {}
-        rows = con.execute("SELECT doc_id, text_hash FROM documents WHERE doc_id IN (SELECT unnest(?))",
+        rows = con.execute("""SELECT doc_id, text_hash FROM documents WHERE doc_id IN (SELECT unnest(?))
+                              AND (status = 'coded' OR reason NOT IN ('too-long', 'not-english'))""",
                            [ids]).fetchall()
         return dict(rows)
 
