@@ -88,8 +88,40 @@ def test_gzip_jsonl_corpus_and_processes(run_cli, tmp_path):
     assert "read 350 documents: coded 350" in one.stderr
 
 
-def test_demo_reports_on_the_bundled_sample(run_cli):
+def test_demo_builds_a_database_and_reports(run_cli, tmp_path):
     r = run_cli("demo")
     assert r.returncode == 0, r.stderr
-    assert "AFG-PAK relations" in r.stdout and "2015-" in r.stdout
+    assert "AFG–PAK relations by month" in r.stdout and "turning points:" in r.stdout
     assert "read 48 documents: coded 48, skipped 0" in r.stdout
+    assert (tmp_path / "detente-demo.duckdb").exists()
+
+
+def test_ingest_relations_and_export_commands(run_cli, tmp_path):
+    from detente.cli import sample_path
+    r = run_cli("ingest", sample_path(), "--db", "x.duckdb", "-q")
+    assert r.returncode == 0 and "read 48 documents: coded 48" in r.stderr, r.stderr
+    r = run_cli("relations", "AFG", "PAK", "--db", "x.duckdb", "--plot", "afpak.png")
+    assert r.returncode == 0, r.stderr
+    assert "Goldstein sum: " in r.stdout and "2015-" in r.stdout
+    assert (tmp_path / "afpak.png").read_bytes()[:4] == b"\x89PNG"
+    r = run_cli("relations", "AFG", "PAK", "--db", "x.duckdb", "--format", "json", "--freq", "Q")
+    data = json.loads(r.stdout)
+    assert data["series"] and {"period", "both_events", "ab_goldstein_sum"} <= set(data["series"][0])
+    r = run_cli("relations", "afg", "pak", "--db", "x.duckdb", "--format", "csv")
+    assert r.stdout.startswith("period,ab_events")
+    for fmt in ("jsonl", "csv", "parquet", "gdelt", "plover"):
+        r = run_cli("export", "--db", "x.duckdb", "--format", fmt, "-o", f"out.{fmt}")
+        assert r.returncode == 0 and (tmp_path / f"out.{fmt}").stat().st_size > 1000, (fmt, r.stderr)
+    rows = list(csv.reader((tmp_path / "out.gdelt").open(), delimiter="\t"))
+    assert rows and all(len(row) == 61 for row in rows)
+    plover = json.loads((tmp_path / "out.plover").read_text().splitlines()[0])
+    assert {"id", "date", "event", "mode", "context", "src_actor", "src_agent", "tgt_actor", "tgt_agent"} <= set(plover)
+    jsonl = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert len(jsonl) == int(r.stderr.split()[1]) and SCORER_FIELDS <= set(jsonl[0])
+
+
+def test_relations_errors_are_one_line(run_cli):
+    r = run_cli("relations", "AFG", "PAK", "--db", "missing.duckdb")
+    assert r.returncode == 2 and "no such database" in r.stderr and r.stderr.count("\n") == 1
+    r = run_cli("relations", "AF'G;DROP", "PAK", "--db", "missing.duckdb")
+    assert r.returncode == 2

@@ -267,6 +267,11 @@ class ActorResolver:
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
+        if role in ("-", "GOV") and plural and any(c.lower_ in ("both", "two") for c in h.children):
+            pair = self._last_two_countries(h)
+            if pair:   # "both countries", "the two sides": the last two named
+                return [Actor(a.country + ("" if role == "-" else role), a.text, None, h.i, False, True, a.entry)
+                        for a in pair]
         if role in (None, "-", "GOV") and (low in PARTITIVE or h.lemma_.lower() in PARTITIVE | HEADS_OF):
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in OF_PREPS:
@@ -357,7 +362,28 @@ class ActorResolver:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         add(self.modifier(p, places=True))
+                        for pc in p.conjuncts:   # "the parliaments of Russia and Crimea"
+                            add(self.modifier(pc, places=True))
         return found
+
+    def _last_two_countries(self, h: Token) -> list[Actor]:
+        """The last two countries named before ``h`` in its sentence or the one before."""
+        start = h.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        found: list[Actor] = []
+        i = h.i - 1
+        while i >= start and len(found) < 2:
+            m = self.mentions.get(i)
+            if m is not None:
+                e = choose(m.entries, self.day)
+                if e.country != "---" and e.country not in ("IGO", "NGO", "IMG") \
+                        and all(e.country != a.country for a in found):
+                    found.append(self._make(e.country, self.doc[m.end - 1], m, entry=e))
+                i = m.start - 1
+            else:
+                i -= 1
+        return found[::-1] if len(found) == 2 else []
 
     def _titled(self, h: Token, plural: bool) -> list[Actor]:
         """A name we do not know, with a title we do: "Zimbabwean Prime Minister Robert

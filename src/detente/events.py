@@ -116,6 +116,8 @@ class EventExtractor:
                 continue
             if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
+            if t.tag_ in ("NNP", "NNPS") and t.i > t.sent.start and t.text[:1].isupper():
+                continue  # a named event ("the Eritrean-Ethiopian War") is history, not news
             pat = self._noun_pattern(t)
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
@@ -373,6 +375,11 @@ class EventExtractor:
             if c.dep_ in ("amod", "compound", "nmod"):
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
+                if a:
+                    return a
+        for c in obj.children:
+            if c.dep_ == "appos":   # "Novofedorivka, an airbase of the Ukrainian Navy"
+                a = res.actors(c, coordinated=False)
                 if a:
                     return a
         for c in obj.children:

@@ -33,11 +33,11 @@ _ENGLISH = frozenset("""a an the of to in on at by for from with and or but not 
 has have had it its this that these those he she they we you i his her their our as if than then there
 which who whom whose what when where while after before about into over under said says will would
 can could may should must also up out more most other some any such only just all both""".split())
-_FOREIGN = frozenset("""der die das und nicht ist ein eine einer mit sich auf für dem den des zu im auch
-haben wurde wird sind von zum zur über nach bei aus le la les des et est une dans pour pas sur au aux
-qui que du ce cette sont avec par il elle ils ont été el los las del y es un una por con para como más
-pero sus fue ha han se lo al le della che di il gli delle sono nel alla dei ed os das não uma com em
-pelo pela foi são het een van en niet zijn voor ook dat bir ve bu da ile için yang dan di ini itu
+_FOREIGN = frozenset("""die das und nicht ist ein eine einer mit sich auf für dem den des zu im auch
+haben wurde wird sind zum zur über nach bei aus le la les des et est une dans pour pas sur au aux
+qui que du ce cette sont avec par il elle ils ont été el los las y es un una por con para como más
+pero sus fue ha han se lo le della che il gli delle sono nel alla dei ed os das não uma com em
+pelo pela foi são het een en niet zijn voor ook dat bir ve bu ile için yang ini itu
 dengan untuk tidak och att det som för på är av""".split()) - _ENGLISH
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -201,7 +201,7 @@ def not_english(text: str) -> str | None:
     lower = [w.lower() for w in words]
     english = sum(1 for w in lower if w in _ENGLISH)
     foreign = sum(1 for w in lower if w in _FOREIGN)
-    if foreign >= 3 and foreign > english:
+    if foreign >= 3 and foreign > 2 * english:
         return f"{foreign} foreign and {english} English function words"
     return None
 
