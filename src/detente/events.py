@@ -219,7 +219,7 @@ class EventExtractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
         sources: list[Actor] = []
         targets: list[Actor] = []
-        subj = _child(v, "nsubj")
+        subj = _child(v, "nsubj") or _child(v, "csubj")
         if passive:
             agent = _child(v, "agent")
             if agent is not None:
@@ -236,6 +236,11 @@ class EventExtractor:
             sources = res.actors(subj) or self._inside_object(subj, res)
         else:
             sources = self._inherited_subject(v, res)
+        if not sources and not passive:
+            agent = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
+                          for o in p.children if o.dep_ == "pobj"), None)
+            if agent is not None:   # a gerund with its agent: "shelling by Azerbaijani forces"
+                sources = res.actors(agent)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             head_actors = res.actors(v.head)
             if v.tag_ == "VBN" and not targets:
