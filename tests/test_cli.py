@@ -3,8 +3,6 @@ import csv
 import io
 import json
 
-import pytest
-
 from conftest import shared
 
 TEXT = "Pakistani troops shelled Afghan border posts on Tuesday. Kabul condemned the shelling."

@@ -10,9 +10,9 @@ import dataclasses
 import datetime as dt
 import multiprocessing as mp
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from . import cameo, dates, parse, places
+from ._util import chunks, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
 from .events import EventExtractor, RawEvent
@@ -52,13 +52,13 @@ class Coder:
             return
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
         with ctx.Pool(processes, initializer=_init_worker, initargs=(self.settings,)) as pool:
-            for results in pool.imap(_work, _chunks(docs, chunk)):
+            for results in pool.imap(_work, chunks(docs, chunk)):
                 yield from results
 
     def _pipe_local(self, docs: Iterable[Document | Skip]) -> Iterator[DocResult]:
         s = self.settings
-        for batch in _chunks(docs, s.batch_size):
-            todo: list[Document] = []
+        for batch in chunks(docs, s.batch_size):
+            todo: list[tuple[int, Document]] = []
             out: dict[int, DocResult] = {}
             for i, d in enumerate(batch):
                 if isinstance(d, Skip):
@@ -100,8 +100,6 @@ class Coder:
                             acts = [dataclasses.replace(a, plural=True) for a in acts]
                         if acts:
                             salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
-                if not (self.extractor.dicts.verbs or self.extractor.dicts.nouns):
-                    continue
                 raw = self.extractor.events(sent, res, salience, idx)
                 if raw:
                     found = dates.find(sent.text)
@@ -140,7 +138,7 @@ def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, 
         span = sent.char_span(e.start, e.end, alignment_mode="expand")
         if span is None:
             continue
-        dist = _tree_distance(span.root, r.trigger)
+        dist = tree_distance(span.root, r.trigger)
         if dist < best_dist:
             best, best_dist = e, dist
     if best is not None:
@@ -152,23 +150,6 @@ def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, 
     if day is not None:
         return day.isoformat(), "document", ""
     return None, None, ""
-
-
-def _tree_distance(a, b) -> int:
-    up_a = {t.i: k for k, t in enumerate([a, *a.ancestors])}
-    for k, t in enumerate([b, *b.ancestors]):
-        if t.i in up_a:
-            return k + up_a[t.i]
-    return 99
-
-
-def _chunks(it: Iterable, n: int) -> Iterator[list]:
-    it = iter(it)
-    while True:
-        batch = list(islice(it, n))
-        if not batch:
-            return
-        yield batch
 
 
 _WORKER: Coder | None = None

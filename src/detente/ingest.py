@@ -15,9 +15,9 @@ import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 
+from ._util import chunks
 from .coder import Coder
 from .read import SUFFIXES, read_path, suffix_of
 from .records import DocResult, Document, Skip
@@ -95,7 +95,7 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
     seen: dict[str, str] = {}                           # id -> text hash, stored by this run
 
     def to_code() -> Iterator[Document | Skip]:
-        for chunk in _batches(_records(files, default_date), batch):
+        for chunk in chunks(_records(files, default_date), batch):
             ids = [_id(item) for item, _ in chunk]
             with store.connection() as con:
                 stored = store.known(con, ids)
@@ -146,15 +146,6 @@ def _records(files, default_date) -> Iterator[tuple[Document | Skip, str]]:
     for f in files:
         for item in read_path(f, default_date):
             yield item, f.name
-
-
-def _batches(it, n):
-    it = iter(it)
-    while True:
-        chunk = list(islice(it, n))
-        if not chunk:
-            return
-        yield chunk
 
 
 def _id(item) -> str:

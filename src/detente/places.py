@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._util import tree_distance
+
 LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "along",
                       "throughout", "into", "on"})
 
@@ -65,7 +67,7 @@ def locate(trigger, resolver) -> Place | None:
         place = _place_of(tok, resolver)
         if place is None:
             continue
-        dist = _distance(tok, trigger)
+        dist = tree_distance(tok, trigger)
         if dist < best_dist:
             best, best_dist = place, dist
     return best if best_dist <= 5 else None
@@ -91,10 +93,3 @@ def _place_of(tok, resolver) -> Place | None:
                 return found
     return None
 
-
-def _distance(a, b) -> int:
-    up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
-    for k, t in enumerate([b, *b.ancestors]):
-        if t.i in up:
-            return k + up[t.i]
-    return 99

@@ -1,0 +1,24 @@
+"""Small helpers shared by the stages."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import islice
+
+
+def chunks(it: Iterable, n: int) -> Iterator[list]:
+    """Consecutive lists of up to ``n`` items."""
+    it = iter(it)
+    while True:
+        batch = list(islice(it, n))
+        if not batch:
+            return
+        yield batch
+
+
+def tree_distance(a, b) -> int:
+    """Steps between two tokens of one parse tree (99 when they share no ancestor)."""
+    up = {t.i: k for k, t in enumerate([a, *a.ancestors])}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return k + up[t.i]
+    return 99
