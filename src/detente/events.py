@@ -170,6 +170,12 @@ class EventExtractor:
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
                 out.extend(alleged)
+            if mode == "negated" and not question and tr.token.pos_ == "VERB":
+                head = tr.token.head
+                code = refusal_code(tr.code)
+                if code and head.lemma_.lower() in REFUSING and head.i not in by_token and \
+                        tr.token.dep_ in ("xcomp", "ccomp") and mode_of(Trigger(head, "", tr.pattern)) == "asserted":
+                    coded.append((head, code, "asserted"))   # refusing to do X is itself an event
             if mode == "hypothetical" and not question and tr.token.pos_ == "VERB":
                 head = _intent_head(tr.token)
                 if head is not None and mode_of(Trigger(head, "", tr.pattern), ignore_future=True) != "asserted":
@@ -448,6 +454,25 @@ INTENT_CODES = {
 }
 
 
+REFUSING = frozenset({"refuse", "decline", "fail", "reject", "balk"})
+# Refused or failed action -> the CAMEO code of the rejection (root 12).
+REFUSAL_CODES = {
+    "03": "120", "04": "125", "05": "127", "057": "127", "06": "121", "061": "1211", "062": "1212",
+    "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
+    "074": "1224", "08": "124", "083": "123", "0831": "1231", "084": "1243", "0841": "1243",
+    "0842": "1243", "085": "1244", "086": "1245", "087": "1246",
+}
+
+
+def refusal_code(code: str) -> str | None:
+    """The code of refusing to do ``code`` (None for conflictual actions, whose refusal
+    CAMEO does not code as a rejection)."""
+    for k in (code, code[:3], code[:2]):
+        if k in REFUSAL_CODES:
+            return REFUSAL_CODES[k]
+    return None
+
+
 def intent_code(code: str) -> str | None:
     """The code of announcing or pledging the action ``code`` (None when CAMEO has no
     intent for it: statements, appeals, demands, accusations, rejections)."""
@@ -582,9 +607,11 @@ def _unique(actors):
 def _pairs(sources, targets, code):
     if sources and targets:
         for s in sources:
-            for t in targets:
-                if s.code != t.code:
-                    yield s, t
+            others = [t for t in targets if t.code != s.code]
+            if not others:
+                yield s, None    # "rejected a call for its forces ...": no one else named
+            for t in others:
+                yield s, t
         return
     group = sources or targets
     if len(group) >= 2 and (code[:2] in RECIPROCAL_ROOTS):
