@@ -58,6 +58,7 @@ def test_rerun_skips_stored_documents_and_recodes_changed_ones(tmp_path, coder):
     src.write_text(json.dumps({"id": "a", "text": "Kabul praised Islamabad.", "date": "2016-06-16"}) + "\n")
     changed = ingest([src], db, coder=coder, progress=False)
     assert changed.coded == 1
+    assert ingest([src], db, coder=coder, progress=False, recode=True).coded == 1
     with connect(db, read_only=True) as con:
         assert con.execute("SELECT count(*), max(date) FROM documents").fetchone()[0] == 1
         assert {r[0] for r in con.execute("SELECT cameo FROM events").fetchall()} == {"051"}

@@ -88,7 +88,8 @@ def sample_path() -> Path:
 def cmd_ingest(args) -> int:
     from .ingest import ingest
     report = ingest(args.inputs, args.db, settings=_settings(args), processes=args.processes,
-                    batch=args.batch, default_date=args.date, progress=None if not args.quiet else False)
+                    batch=args.batch, default_date=args.date, progress=None if not args.quiet else False,
+                    recode=args.recode)
     print(report.line(), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
@@ -159,6 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
     p.add_argument("--batch", type=int, default=500, help="documents per transaction (default 500)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--recode", action="store_true",
+                   help="code documents already stored again (after a coder or dictionary change)")
     _coder_options(p)
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("export", help="write a database's events as jsonl, csv, parquet, gdelt or plover")

@@ -163,13 +163,18 @@ class EventExtractor:
                     partner = salience.partner(targets[0].country, sent_index)
                     if partner is not None:
                         sources = [partner]
-            if not targets and tr.code[:2] in ("14", "15"):
-                targets = _protest_venue(tr.token, res, sources)
+            if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
+                # a protest is aimed at where it is held; sympathy goes to where it happened
+                targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
             mode = "hypothetical" if question else mode_of(tr)
             coded = [(tr.token, tr.code, mode)]
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
                 out.extend(alleged)
+            if mode == "negated" and not question and tr.token.pos_ == "VERB" and _future(tr.token):
+                code = refusal_code(tr.code)     # "said he would not provide support": a refusal
+                if code:
+                    coded.append((tr.token, code, "asserted"))
             if mode == "negated" and not question and tr.token.pos_ == "VERB":
                 head = tr.token.head
                 code = refusal_code(tr.code)
@@ -196,7 +201,32 @@ class EventExtractor:
                     seen.add(key)
                     out.append(RawEvent(trig, code, s, t, m))
         out.extend(self._obligations(sent, res, by_token, seen))
+        out.extend(self._wishes(sent, res, by_token, seen))
         return _drop_fragments(out)
+
+    def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
+        """Wanting another party to act is appealing to it (CAMEO 02): "Obama wants
+        Putin to attack Switzerland" -> USA appeals to RUS."""
+        out = []
+        for v in sent:
+            if v.lemma_.lower() not in ("want", "wish") or v.i in by_token or v.pos_ != "VERB":
+                continue
+            if _negated(v) or mode_of(Trigger(v, "", None)) != "asserted":
+                continue
+            subj = _child(v, "nsubj")
+            comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
+            if subj is None or comp is None:
+                continue
+            addressee = _child(comp, "nsubj") or _child(v, "dobj")
+            if addressee is None:
+                continue
+            for s in res.actors(subj):
+                for t in res.actors(addressee):
+                    key = (s.code, t.code, "020")
+                    if s.code != t.code and key not in seen:
+                        seen.add(key)
+                        out.append(RawEvent(v, "020", s, t, "asserted"))
+        return out
 
     def _obligations(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
         """Saying that another party must (or should) act is demanding it of them (or
@@ -521,11 +551,15 @@ def _place_target(t: Token, res: ActorResolver) -> list[Actor]:
     return [Actor(country, t.text, (t.idx, t.idx + len(t.text)), t.i)] if country else []
 
 
-def _protest_venue(t: Token, res: ActorResolver, sources) -> list[Actor]:
+def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) -> list[Actor]:
     """A protest in another country's capital or city is aimed at that country:
-    "US and British activists staged a protest in Beijing" -> CHN."""
+    "US and British activists staged a protest in Beijing" -> CHN. With ``deep``, the
+    place may hang on the verb's object: "sorrow for the shootings in South Carolina"."""
     own = {a.country for a in sources}
-    for node in (t, t.head) if t.pos_ != "VERB" else (t,):
+    nodes = [t, t.head] if t.pos_ != "VERB" else [t]
+    if deep:
+        nodes += [o for c in t.subtree if c.dep_ in ("dobj", "pobj") for o in (c,)]
+    for node in nodes:
         for p in node.children:
             if p.dep_ == "prep" and p.lower_ in ("in", "at", "outside"):
                 for o in p.children:
@@ -539,7 +573,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources) -> list[Actor]:
                         continue
                     country = res.place_country(place)
                     # abroad: aimed at that country; at home: at its government
-                    code = country if country not in own else country + "GOV"
+                    code = country if country not in own or deep else country + "GOV"
                     return [Actor(code, place.text, (place.idx, place.idx + len(place.text)), place.i)]
     return []
 
@@ -560,6 +594,13 @@ def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawE
         return None
     return [RawEvent(t.head, "112", s, a, "asserted") for s in res.actors(speaker) for a in sources
             if s.code != a.code]
+
+
+def _future(t: Token) -> bool:
+    """Will/shall on the verb, or would in reported speech."""
+    modals = {c.lower_ for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"}
+    return bool(modals & FUTURE) or ("would" in modals and t.dep_ == "ccomp"
+                                     and t.head.lemma_.lower() in SPEECH)
 
 
 def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:

@@ -72,8 +72,10 @@ def count_records(files: list[Path]) -> int | None:
 
 def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None = None,
            processes: int = 1, batch: int = 500, default_date: str | None = None,
-           progress: bool | None = None, coder: Coder | None = None) -> IngestReport:
-    """Code every document of ``paths`` into the database ``db``; returns the account."""
+           progress: bool | None = None, coder: Coder | None = None, recode: bool = False) -> IngestReport:
+    """Code every document of ``paths`` into the database ``db``; returns the account.
+    With ``recode``, documents already stored are coded again and replaced (after a
+    change of coder or dictionaries)."""
     started = time.monotonic()
     store = Store(db)
     coder = coder or Coder(settings)
@@ -98,7 +100,7 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
         for chunk in chunks(_records(files, default_date), batch):
             ids = [_id(item) for item, _ in chunk]
             with store.connection() as con:
-                stored = store.known(con, ids)
+                stored = {} if recode else store.known(con, ids)
             for item, source in chunk:
                 report.read += 1
                 doc = item if isinstance(item, Document) else None
