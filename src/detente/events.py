@@ -350,13 +350,17 @@ class EventExtractor:
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
         # direct and indirect objects; what is given is not whom it is given to:
         # "contribute troops to X", "send peacekeepers to X"
+        moved = _moves_object(tr.code)
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
         forceful = tr.code[:2] in FORCEFUL_ROOTS
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
                     continue
-                a = res.actors(c) or (_place_target(c, res) if forceful else [])
+                if moved and dep == "dobj":
+                    continue   # "withdrew its troops from X", "strengthened its forces in X"
+                # force used on a city is used on its country, not its government: "shelled Kyiv"
+                a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if a:
                     return a
                 inner = self._inside_object(c, res)
@@ -401,7 +405,20 @@ class EventExtractor:
                     return inner
         if tr.noun is not None:
             _, t = self._noun_args(tr.noun, res, own_source=False)
-            return t
+            if t:
+                return t
+        if forceful or tr.code[:2] == "13":
+            # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
+            # fell on targets in Jericho", "threatened to resume attacks in Israel"
+            obj_preps = [p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
+            for p in preps + obj_preps:
+                if p.lower_ in ("in", "on", "at", "near", "across", "inside"):
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            for x in (o, *(y for pp in o.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                                           for y in pp.children if y.dep_ == "pobj")):
+                                if res.place_country(x):
+                                    return _place_target(x, res)
         return []
 
     def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0) -> list[Actor]:
@@ -543,6 +560,12 @@ def _intent_head(t: Token) -> Token | None:
 
 
 FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _moves_object(code: str) -> bool:
+    """Codes whose direct object is what is moved, not whom it is aimed at: troops
+    deployed (15), withdrawn (087) or expelled (166)."""
+    return code[:2] == "15" or code[:3] in ("087", "166") or code[:4] in ("0874",)
 
 
 def _place_target(t: Token, res: ActorResolver) -> list[Actor]:
