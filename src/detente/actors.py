@@ -316,7 +316,9 @@ class ActorResolver:
         j = h.i - 1
         while j >= 0 and len(toks) < self.dicts.role_max:
             t = self.doc[j]
-            if t.dep_ in ("compound", "amod") and t.head.i in {x.i for x in toks}:
+            # modifiers of the phrase, or flat siblings in a name's title ("Secretary General")
+            if t.dep_ in ("compound", "amod") and (t.head.i in {x.i for x in toks}
+                                                   or (t.head.i == toks[0].head.i and toks[0].dep_ == "compound")):
                 toks.insert(0, t)
                 lemmas.insert(0, t.lemma_.lower())
                 j -= 1

@@ -14,6 +14,7 @@ otherwise ``asserted``.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -157,7 +158,7 @@ class EventExtractor:
             if tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
             else:
-                sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words)
+                sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
@@ -404,10 +405,10 @@ class EventExtractor:
                 if inner:
                     return inner
         if tr.noun is not None:
-            _, t = self._noun_args(tr.noun, res, own_source=False)
+            _, t = self._noun_args(tr.noun, res, own_source=False, code=tr.code)
             if t:
                 return t
-        if forceful or tr.code[:2] == "13":
+        if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
             # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
             obj_preps = [p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
@@ -449,9 +450,10 @@ class EventExtractor:
                             return a
         return []
 
-    def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=()):
+    def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=(), code: str = ""):
         sources: list[Actor] = []
         targets: list[Actor] = []
+        mediation = code[:3] in ("045", "039", "108", "028")
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
         for c in n.children:
             if c.dep_ in ("poss",) and own_source:
@@ -468,6 +470,9 @@ class EventExtractor:
                 if prep == "by" and own_source:
                     for o in objs:
                         sources += res.actors(o)
+                elif prep == "between" and mediation:
+                    for o in objs:     # a mediator works between the parties: they are targets
+                        targets += res.actors(o)
                 elif prep == "between" and own_source:
                     for o in objs:
                         sources += res.actors(o)
@@ -571,7 +576,11 @@ def _moves_object(code: str) -> bool:
 def _place_target(t: Token, res: ActorResolver) -> list[Actor]:
     """Force used on a place is used on its country: "shelled Aleppo", "annexed Crimea"."""
     country = res.place_country(t)
-    return [Actor(country, t.text, (t.idx, t.idx + len(t.text)), t.i)] if country else []
+    if not country:
+        return []
+    m = res.mentions.get(t.i)
+    span = res.doc[m.start:m.end] if m is not None else res.doc[t.i:t.i + 1]
+    return [Actor(country, span.text, (span.start_char, span.end_char), t.i)]
 
 
 def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) -> list[Actor]:
@@ -597,7 +606,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
                     country = res.place_country(place)
                     # abroad: aimed at that country; at home: at its government
                     code = country if country not in own or deep else country + "GOV"
-                    return [Actor(code, place.text, (place.idx, place.idx + len(place.text)), place.i)]
+                    return [dataclasses.replace(a, code=code) for a in _place_target(place, res)]
     return []
 
 
