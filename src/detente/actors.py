@@ -427,9 +427,10 @@ class ActorResolver:
                 return []
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
-        # a modifier that is itself a noun phrase with a name inside: "the Kabul government's"
+        # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
+        # "Vietnamese-led"
         for c in t.children:
-            if c.dep_ in ("compound", "amod", "poss") and c.i in self.mentions:
+            if c.dep_ in ("compound", "amod", "poss", "npadvmod") and c.i in self.mentions:
                 return self.modifier(c)
         return []
 

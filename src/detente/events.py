@@ -376,6 +376,11 @@ class EventExtractor:
                 continue
             loose = p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
                 and tr.code[:2] not in ("04", "06", "07")
+            if loose and p.lower_ == "for" and moved:
+                # "mobilized reservists for a possible war against Iraq"
+                inner = [a for o in p.children if o.dep_ == "pobj" for a in self._inside_object(o, res)]
+                if inner:
+                    return inner
             if loose and not ((tr.noun is not None or tr.pattern.words) and p.lower_ == "for"):
                 continue
             for o in p.children:
@@ -416,7 +421,9 @@ class EventExtractor:
                 if p.lower_ in ("in", "on", "at", "near", "across", "inside"):
                     for o in p.children:
                         if o.dep_ == "pobj":
-                            for x in (o, *(y for pp in o.children if pp.dep_ == "prep" and pp.lower_ == "of"
+                            # "in Jericho", "in the town of Cizre", "at targets in Jericho"
+                            for x in (o, *(y for pp in o.children if pp.dep_ == "prep"
+                                           and pp.lower_ in ("of", "in", "near")
                                            for y in pp.children if y.dep_ == "pobj")):
                                 if res.place_country(x):
                                     return _place_target(x, res)
