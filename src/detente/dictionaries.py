@@ -4,7 +4,8 @@ Actor files (``data/actors``):
   countries.tsv  code, names, adjectives, capitals, cities, regions   ('|' separates variants)
   metonyms.tsv   phrase, code                       ("Kremlin" -> RUSGOV)
   groups.tsv     name, aliases, code, start, end, note   (armed groups, IGOs, NGOs; dated)
-  people.tsv     name, aliases, code, start, end, office (who held which office when)
+  people*.tsv    name, aliases, code, start, end, office (who held which office when; one
+                 file per coverage: people.tsv, people_1980_1999.tsv, ...)
   roles.tsv      phrase (spaCy lemmas), role        ("border force" -> MIL; role "-" = none)
 Event files (``data/events``):
   verbs.tsv      code, pattern[, flags]   (first word the verb lemma; the rest must be in its
@@ -156,7 +157,9 @@ def _load(extra_actors: str | None) -> Dictionaries:
     for n, parts in _rows(_data("actors/metonyms.tsv"), 2):
         phrases[parts[0]].append(ActorEntry(parts[1].upper(), "metonym", parts[0]))
     _dated_rows(_data("actors/groups.tsv"), "group", phrases)
-    _dated_rows(_data("actors/people.tsv"), "person", phrases)
+    actors_dir = resources.files("detente").joinpath("data", "actors")
+    for name in sorted(f.name for f in actors_dir.iterdir() if f.name.startswith("people") and f.name.endswith(".tsv")):
+        _dated_rows(_data(f"actors/{name}"), "person", phrases)
     if extra_actors:
         path = Path(extra_actors)
         if not path.exists():

@@ -6,11 +6,9 @@ Triggers are verbs (``attacked``, ``held talks with``, ``called on``) and event 
 with the verb and noun patterns of :mod:`detente.dictionaries`. A support verb
 (``launched``, ``carried out``, ``reached``) takes its code from its event-noun object.
 
-Mode: ``negated`` when the trigger itself is negated (``did not attack``, ``no
-agreement``, ``refused to meet``); ``hypothetical`` when it sits under a modal, a
-condition, a future, a question, an infinitive of purpose or intention, or inside the
-content of a demand, appeal, offer, threat, accusation, refusal, wish or expectation;
-otherwise ``asserted``.
+Modes, and the events that statements are (intents, refusals), come from
+:mod:`detente.modes`; what was said about others (allegations, obligations, wishes) is
+coded here.
 """
 from __future__ import annotations
 
@@ -21,27 +19,9 @@ from spacy.tokens import Span, Token
 
 from .actors import Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern
+from .modes import (REFUSING, SPEECH, conditional, future, infinitive, intent_code, intent_head, mode_of,
+                    negated, refusal_code)
 
-MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "ought",
-                    "'ll", "'d", "wo", "ca", "sha", "need"})
-# Heads whose complement is not (yet) a fact.
-HYPOTHETICAL_HEADS = frozenset("""want plan hope expect intend seek aim wish threaten promise pledge vow offer
-propose agree urge ask call demand need consider prepare try attempt ready willing able likely unlikely set
-poised due eager keen determined going order request appeal press push encourage invite persuade convince
-mull weigh discuss debate suggest recommend advise insist condition prefer mean decide resolve vote
-effort efforts attempt bid plan plans proposal demand demands call calls threat threats offer chance
-opportunity possibility readiness willingness ability capacity need request appeal hope hopes pressure
-commitment pledge promise intention desire move way option would expectation expectations fear fears
-risk danger prospect prospects idea talk claim allege suspect believe think rumor rumour
-speculate possible impossible unclear uncertain doubtful hard difficult""".split())
-NEGATING_HEADS = frozenset("""refuse fail decline deny avoid prevent stop cease halt block reject rule
-forbid prohibit ban oppose resist""".split())
-# Heads whose complement did happen: "managed to", "continued to", "began to".
-IMPLICATIVE = frozenset("""manage continue begin start resume keep proceed go happen help allow let dare
-remember use get""".split())
-CLIMB_DEPS = frozenset({"xcomp", "ccomp", "advcl", "pcomp", "pobj", "prep", "acl", "relcl", "dobj",
-                        "attr", "conj", "oprd", "acomp", "nsubj", "nsubjpass", "appos", "compound",
-                        "amod", "npadvmod", "dative", "agent", "csubj"})
 FRAME_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "conj",
                         "mark", "advcl", "parataxis", "relcl", "auxpass", "neg", "intj", "dep",
                         "appos", "ccomp", "meta", "predet", "preconj"})
@@ -167,12 +147,12 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
-            mode = "hypothetical" if question else mode_of(tr)
+            mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
             coded = [(tr.token, tr.code, mode)]
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
                 out.extend(alleged)
-            if mode == "negated" and not question and tr.token.pos_ == "VERB" and _future(tr.token):
+            if mode == "negated" and not question and tr.token.pos_ == "VERB" and future(tr.token):
                 code = refusal_code(tr.code)     # "said he would not provide support": a refusal
                 if code:
                     coded.append((tr.token, code, "asserted"))
@@ -180,11 +160,11 @@ class EventExtractor:
                 head = tr.token.head
                 code = refusal_code(tr.code)
                 if code and head.lemma_.lower() in REFUSING and head.i not in by_token and \
-                        tr.token.dep_ in ("xcomp", "ccomp") and mode_of(Trigger(head, "", tr.pattern)) == "asserted":
+                        tr.token.dep_ in ("xcomp", "ccomp") and mode_of(head) == "asserted":
                     coded.append((head, code, "asserted"))   # refusing to do X is itself an event
             if mode == "hypothetical" and not question and tr.token.pos_ == "VERB":
-                head = _intent_head(tr.token)
-                if head is not None and mode_of(Trigger(head, "", tr.pattern), ignore_future=True) != "asserted":
+                head = intent_head(tr.token)
+                if head is not None and mode_of(head, ignore_future=True) != "asserted":
                     head = None   # "it is unlikely that the Taliban will overrun": no stated intent
 
                 code = intent_code(tr.code) if head is not None and (
@@ -212,7 +192,7 @@ class EventExtractor:
         for v in sent:
             if v.lemma_.lower() not in ("want", "wish") or v.i in by_token or v.pos_ != "VERB":
                 continue
-            if _negated(v) or mode_of(Trigger(v, "", None)) != "asserted":
+            if negated(v) or mode_of(v) != "asserted":
                 continue
             subj = _child(v, "nsubj")
             comp = next((c for c in v.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -238,7 +218,7 @@ class EventExtractor:
                 continue
             modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
             code = "100" if modals & {"must"} else "020" if modals & {"should", "ought"} else None
-            if code is None or _negated(v) or _conditional(v):
+            if code is None or negated(v) or conditional(v):
                 continue
             speaker, subj = _child(v.head, "nsubj"), _child(v, "nsubj") or _child(v, "nsubjpass")
             if speaker is None or subj is None:
@@ -405,7 +385,7 @@ class EventExtractor:
         # an infinitive complement or purpose carries the object: "agreed to give aid to
         # Kabul", "opened fire to disperse demonstrators"
         for c in v.children:
-            if (c.dep_ == "xcomp" or (c.dep_ == "advcl" and _infinitive(c))) and c.pos_ == "VERB":
+            if (c.dep_ == "xcomp" or (c.dep_ == "advcl" and infinitive(c))) and c.pos_ == "VERB":
                 inner = self._verb_targets(c, Trigger(c, tr.code, tr.pattern), res)
                 if inner:
                     return inner
@@ -496,81 +476,6 @@ class EventExtractor:
         return _unique(sources), _unique(targets)
 
 
-INTENT_HEADS = frozenset("""plan intend seek aim prepare pledge promise vow want wish offer agree decide
-hope resolve commit willing ready prepared determined eager keen set poised""".split())
-FUTURE = frozenset({"will", "shall", "'ll"})
-SPEECH = frozenset("""say tell announce state add report declare insist claim confirm write note""".split())
-# Intended or announced action -> the CAMEO code of the stated intention (root 03 for
-# cooperation, root 13 for conflict): longest prefix of the action's code first.
-INTENT_CODES = {
-    "04": "036", "046": "036", "045": "039", "05": "032", "057": "032", "06": "031", "061": "0311",
-    "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
-    "073": "0333", "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
-    "085": "0354", "086": "0355", "087": "0356", "14": "133", "15": "138", "16": "131", "161": "1313",
-    "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "130", "172": "132",
-    "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "18": "1383", "19": "1384",
-    "20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
-}
-
-
-REFUSING = frozenset({"refuse", "decline", "fail", "reject", "balk"})
-# Refused or failed action -> the CAMEO code of the rejection (root 12).
-REFUSAL_CODES = {
-    "03": "120", "04": "125", "05": "127", "057": "127", "06": "121", "061": "1211", "062": "1212",
-    "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
-    "074": "1224", "08": "124", "083": "123", "0831": "1231", "084": "1243", "0841": "1243",
-    "0842": "1243", "085": "1244", "086": "1245", "087": "1246",
-}
-
-
-def refusal_code(code: str) -> str | None:
-    """The code of refusing to do ``code`` (None for conflictual actions, whose refusal
-    CAMEO does not code as a rejection)."""
-    for k in (code, code[:3], code[:2]):
-        if k in REFUSAL_CODES:
-            return REFUSAL_CODES[k]
-    return None
-
-
-def intent_code(code: str) -> str | None:
-    """The code of announcing or pledging the action ``code`` (None when CAMEO has no
-    intent for it: statements, appeals, demands, accusations, rejections)."""
-    if code[:2] in ("03", "13"):
-        return code
-    for k in (code, code[:3], code[:2]):
-        if k in INTENT_CODES:
-            return INTENT_CODES[k]
-    return None
-
-
-def _intent_head(t: Token) -> Token | None:
-    """The word that states an intention to do ``t``: "will visit" (t itself), "pledged
-    to expel", "is ready to talk", "said they would boycott"; None when the action is
-    only possible, conditional, negated or demanded of someone else."""
-    node = t
-    head_found = None
-    for _ in range(6):
-        kids = list(node.children)
-        if any(c.dep_ == "neg" for c in kids) or _conditional(node):
-            return None
-        modals = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS)}
-        if modals:
-            if modals <= FUTURE or (modals == {"would"} and node.dep_ == "ccomp"
-                                    and node.head.lemma_.lower() in SPEECH):
-                head_found = head_found or node
-            else:
-                return None
-        if (node.dep_ in ("xcomp", "conj", "acomp", "attr") or (node.dep_ == "advcl" and _infinitive(node))) \
-                and node.head.i != node.i:
-            h = node.head
-            if head_found is None and h.lemma_.lower() in INTENT_HEADS:
-                head_found = h
-            node = h
-            continue
-        break
-    return head_found
-
-
 FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 
@@ -633,13 +538,6 @@ def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawE
         return None
     return [RawEvent(t.head, "112", s, a, "asserted") for s in res.actors(speaker) for a in sources
             if s.code != a.code]
-
-
-def _future(t: Token) -> bool:
-    """Will/shall on the verb, or would in reported speech."""
-    modals = {c.lower_ for c in t.children if c.dep_ == "aux" and c.tag_ == "MD"}
-    return bool(modals & FUTURE) or ("would" in modals and t.dep_ == "ccomp"
-                                     and t.head.lemma_.lower() in SPEECH)
 
 
 def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
@@ -761,71 +659,3 @@ def _best(pats: list[Pattern], frame) -> Pattern | None:
     return None
 
 
-def mode_of(tr: Trigger, ignore_future: bool = False) -> str:
-    """asserted, negated or hypothetical (see the module docstring). With
-    ``ignore_future``, "will" on the trigger itself does not count: the mode of the
-    clause that states an intention."""
-    t = tr.token
-    if _negated(t) or (tr.noun is not None and _negated(tr.noun)):
-        return "negated"
-    node = t
-    for _ in range(12):
-        first = node.i == t.i
-        if _has_modal(node, ignore_future and first) or _conditional(node):
-            return "hypothetical"
-        head = node.head
-        if head.i == node.i:
-            return "asserted"
-        dep, hl = node.dep_, head.lemma_.lower()
-        # an infinitive is the content of a plan, purpose or wish, unless its head says it
-        # happened ("managed to", "continued to")
-        if node.pos_ in ("VERB", "AUX") and _infinitive(node) and hl not in IMPLICATIVE:
-            return "negated" if first and hl in NEGATING_HEADS else "hypothetical"
-        # the content of a demand, offer, threat, refusal, fear ...
-        if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
-                (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
-            if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
-                return "negated" if first or dep == "xcomp" else "hypothetical"
-            if hl in HYPOTHETICAL_HEADS:
-                return "hypothetical"
-        if _negated(head) and dep in ("xcomp", "ccomp", "pcomp", "dobj") and node.pos_ == "VERB":
-            return "hypothetical"
-        node = head
-    return "asserted"
-
-
-def _negated(t: Token) -> bool:
-    for c in t.children:
-        if c.dep_ == "neg":
-            return True
-        if c.dep_ == "det" and c.lower_ in ("no", "neither"):
-            return True
-    return False
-
-
-def _has_modal(t: Token, except_future: bool = False) -> bool:
-    for c in t.children:
-        if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS):
-            if except_future and (c.lower_ in FUTURE or c.lower_ == "would"):
-                continue
-            return True
-        if c.dep_ == "aux" and c.lower_ in ("going", "gon"):
-            return True
-    # "is going to attack": going is the head verb with xcomp
-    if t.dep_ == "xcomp" and t.head.lower_ == "going":
-        return True
-    return False
-
-
-def _conditional(t: Token) -> bool:
-    """A clause under "if"/"unless", or the main clause of such a condition."""
-    for c in t.children:
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
-            return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
-            return True
-    return False
-
-
-def _infinitive(t: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
