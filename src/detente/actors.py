@@ -250,6 +250,10 @@ class ActorResolver:
                     return [self._make(other[0].country + e.code[3:], h, m, plural=plural, entry=e)]
             if e.kind in ("person", "group", "metonym"):
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
+            if e.kind == "adjective" and any(c.lower_ == "ethnic" for c in h.children) and h.pos_ in ("PROPN", "NOUN"):
+                # "ethnic Albanians" are a people, not Albania: take the country they are in
+                home = [a for a in self._located_in(h) if a.country != e.country] or self._place_in_sentence(h, e.country)
+                return [self._make(home[0].country if home else "---", h, m, plural=plural, entry=e)]
             if e.kind in ("country", "adjective"):
                 role = self._role(h) if h.i != m.end - 1 or e.kind == "adjective" else None
                 if e.kind == "adjective" and role is None and h.pos_ in ("PROPN", "NOUN") and plural:
@@ -402,6 +406,16 @@ class ActorResolver:
                 role = "ELI"    # "former president", "ousted prime minister"
             return [Actor(code + role, self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
                     for code in dict.fromkeys(codes)]
+        return []
+
+    def _place_in_sentence(self, h: Token, other_than: str) -> list[Actor]:
+        """The first place of another country named in ``h``'s sentence."""
+        for t in h.sent:
+            m = self.mentions.get(t.i)
+            if m is not None and t.i == m.start:
+                e = m.entries[0]
+                if e.kind in ("country", "city", "region", "capital") and e.country != other_than:
+                    return [self._make(e.country, t, m, entry=e)]
         return []
 
     def _located_in(self, h: Token) -> list[Actor]:

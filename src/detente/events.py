@@ -147,6 +147,9 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
+            if not targets and tr.code[:2] == "14" and sources and sources[0].country not in ("---", "IGO", "NGO", "IMG"):
+                # a protest with no other address is aimed at the protesters' own government
+                targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
             coded = [(tr.token, tr.code, mode)]
             alleged = _allegation(tr, by_token, res, sources)
@@ -268,9 +271,22 @@ class EventExtractor:
             targets = self._verb_targets(v, tr, res)
         if not targets and tr.code[:2] in ("02", "10"):
             targets = self._addressee(v, res)
+        if not targets and tr.code[:2] == "13":
+            targets = self._threatened(v, res)
         if tr.pattern is not None and tr.pattern.reverse:
             return targets, sources
         return sources, targets
+
+    def _threatened(self, v: Token, res: ActorResolver) -> list[Actor]:
+        """Whom a threat is aimed at: the one whose action is its condition ("threatened
+        to stop talks if the United States goes ahead", "... unless Baghdad accepted")."""
+        for node in (v, *(c for c in v.children if c.dep_ in ("xcomp", "ccomp"))):
+            for c in node.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    s = _child(c, "nsubj")
+                    if s is not None:
+                        return res.actors(s)
+        return []
 
     def _addressee(self, v: Token, res: ActorResolver) -> list[Actor]:
         """Who a demand or appeal is made of: the subject of its content clause
