@@ -445,7 +445,7 @@ class ActorResolver:
         # "Vietnamese-led"
         for c in t.children:
             if c.dep_ in ("compound", "amod", "poss", "npadvmod") and c.i in self.mentions:
-                return self.modifier(c)
+                return self.modifier(c, places)
         return []
 
     def _pronoun(self, h: Token) -> list[Actor]:
