@@ -127,6 +127,15 @@ def cmd_relations(args) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args) -> int:
+    from .serve import serve
+    from .store import connect
+    connect(args.db, read_only=True).close()       # a clear error before the server starts
+    print(f"detente: serving {args.db} on http://{args.host}:{args.port}/api (Ctrl-C to stop)", file=sys.stderr)
+    serve(args.db, host=args.host, port=args.port, settings=_settings(args))
+    return EXIT_OK
+
+
 def cmd_demo(args) -> int:
     """Build a database from the bundled Afghanistan-Pakistan sample and report on it."""
     from .ingest import ingest
@@ -181,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--end", help="last date (YYYY-MM-DD)")
     p.add_argument("--all-reports", action="store_true", help="count every report, not each event once")
     p.set_defaults(func=cmd_relations)
+    p = sub.add_parser("serve", help="a REST API over a database (read-only)")
+    p.add_argument("--db", default="detente.duckdb")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000)
+    _coder_options(p)
+    p.set_defaults(func=cmd_serve)
     p = sub.add_parser("demo", help="build a database from the bundled Afghanistan-Pakistan sample and report")
     p.add_argument("--db", default="detente-demo.duckdb", help="database to build (default detente-demo.duckdb)")
     _coder_options(p)

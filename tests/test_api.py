@@ -1,0 +1,129 @@
+"""The REST API over a real database built from the bundled sample."""
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from detente.cli import sample_path
+from detente.ingest import ingest
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory, coder):
+    path = tmp_path_factory.mktemp("api") / "sample.duckdb"
+    ingest([sample_path()], path, coder=coder, progress=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    from detente.serve import create_app
+    return TestClient(create_app(str(db)), raise_server_exceptions=False)
+
+
+def test_relations_series_and_turning_points(client):
+    r = client.get("/api/relations", params={"a": "AFG", "b": "PAK", "freq": "M"})
+    assert r.status_code == 200
+    data = r.json()
+    assert data["series"] and {"period", "both_events", "ab_goldstein_sum"} <= set(data["series"][0])
+    assert sum(row["both_events"] for row in data["series"]) > 30
+    assert data["turning_points"] and data["turning_points"][0]["events"]
+
+
+def test_events_filters_and_pages(client):
+    r = client.get("/api/events", params={"a": "AFG", "b": "PAK", "mode": "asserted", "limit": 5})
+    data = r.json()
+    assert r.status_code == 200 and data["total"] > 5 and len(data["events"]) == 5
+    e = data["events"][0]
+    assert {e["source"][:3], e["target"][:3]} == {"AFG", "PAK"} and e["mode"] == "asserted"
+    page2 = client.get("/api/events", params={"a": "AFG", "b": "PAK", "mode": "asserted", "limit": 5,
+                                              "offset": 5}).json()
+    assert {x["event_id"] for x in page2["events"]}.isdisjoint({x["event_id"] for x in data["events"]})
+    conflict = client.get("/api/events", params={"actor": "PAK", "quad": 4}).json()["events"]
+    assert conflict and all(x["quad_class"] == 4 for x in conflict)
+    text = client.get("/api/events", params={"q": "Torkham"}).json()["events"]
+    assert text and all("torkham" in x["evidence"].lower() for x in text)
+
+
+def test_document_with_evidence_spans(client):
+    e = client.get("/api/events", params={"actor": "AFG", "limit": 1}).json()["events"][0]
+    doc = client.get(f"/api/documents/{e['doc_id']}").json()
+    assert doc["text"] and doc["events"]
+    for x in doc["events"]:
+        assert doc["text"][x["trigger_start"]:x["trigger_end"]] == x["trigger"]
+
+
+def test_actors_network_code_and_health(client):
+    assert any(a["code"] == "AFGGOV" for a in client.get("/api/actors", params={"q": "Ghani"}).json()["actors"])
+    dyads = client.get("/api/network", params={"top": 5}).json()["dyads"]
+    assert {(d["source"], d["target"]) for d in dyads} >= {("PAK", "AFG")}
+    r = client.post("/api/code", json={"text": "Pakistani troops shelled Afghan border posts on Tuesday.",
+                                       "date": "2016-06-15"})
+    assert r.status_code == 200
+    (e,) = r.json()["events"]
+    assert (e["source"], e["target"], e["cameo"][:2], e["date"]) == ("PAKMIL", "AFGMIL", "19", "2016-06-14")
+    assert client.get("/api/health").json()["documents"] == 48
+    assert client.get("/openapi.json").json()["info"]["title"] == "detente"
+
+
+@pytest.mark.parametrize("method, url, kwargs, status", [
+    ("get", "/api/events", {"params": {"actor": "AFG' OR 1=1; DROP TABLE events; --"}}, 422),
+    ("get", "/api/events", {"params": {"q": "'; DROP TABLE events; --"}}, 200),      # just text
+    ("get", "/api/events", {"params": {"limit": 10_000_000}}, 422),
+    ("get", "/api/events", {"params": {"offset": -1}}, 422),
+    ("get", "/api/events", {"params": {"limit": "ten"}}, 422),
+    ("get", "/api/events", {"params": {"colour": "red"}}, 400),
+    ("get", "/api/events", {"params": {"a": "AFG"}}, 422),
+    ("get", "/api/events", {"params": {"start": "2015-13-45"}}, 422),
+    ("get", "/api/relations", {"params": {"a": "AFG"}}, 422),
+    ("get", "/api/relations", {"params": {"a": "AFG", "b": "PAK", "freq": "D"}}, 422),
+    ("get", "/api/documents/..%2F..%2Fetc%2Fpasswd", {}, 404),
+    ("get", "/api/documents/x", {"params": {"path": "/etc/passwd"}}, 400),
+    ("get", "/api/nothing-here", {}, 404),
+    ("post", "/api/code", {"json": {"text": "x" * 150_000}}, 422),
+    ("post", "/api/code", {"content": b"{" + b" " * 300_000 + b"}",
+                           "headers": {"content-type": "application/json"}}, 413),
+    ("post", "/api/code", {"json": {"text": "Kabul said so.", "extra": 1}}, 422),
+    ("post", "/api/code", {"json": {"text": ""}}, 422),
+    ("post", "/api/code", {"content": b"not json", "headers": {"content-type": "application/json"}}, 422),
+])
+def test_hostile_requests_get_one_error_shape(client, method, url, kwargs, status):
+    r = getattr(client, method)(url, **kwargs)
+    assert r.status_code == status, r.text
+    if status >= 400:
+        body = r.json()
+        assert set(body) == {"error"} and body["error"]["status"] == status
+        assert "Traceback" not in r.text and "duckdb" not in r.text.lower()
+    assert client.get("/api/health").json()["documents"] == 48          # nothing was dropped
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_detente_serve_on_loopback(db):
+    port = _free_port()
+    exe = str(Path(sys.executable).parent / "detente")
+    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(100):
+            try:
+                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        assert r.status_code == 200 and r.json()["status"] == "ok"
+        r = httpx.get(f"http://127.0.0.1:{port}/api/relations", params={"a": "afg", "b": "pak", "freq": "Y"})
+        assert [row["period"][:4] for row in r.json()["series"]] == ["2014", "2015", "2016"]
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
