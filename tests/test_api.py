@@ -1,5 +1,4 @@
 """The REST API over a real database built from the bundled sample."""
-import json
 import socket
 import subprocess
 import sys
