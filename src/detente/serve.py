@@ -8,7 +8,8 @@ validated, unknown ones are refused, and every error has one shape::
 Endpoints (all under ``/api``): ``events`` (filters and pages), ``relations`` (a
 pair's series and turning points), ``actors``, ``network``, ``documents/{id}`` (text
 and evidence spans) and ``POST code`` (code a text without storing it). The OpenAPI
-description is at ``/openapi.json``.
+description is at ``/openapi.json``; the dashboard (``web/static``: relations, evidence,
+network, try it; Vega-Lite shipped with the package, no CDN) at ``/``.
 """
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ import datetime as dt
 import json
 import math
 import threading
+from importlib import resources
+from pathlib import Path
 from typing import Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -217,6 +221,13 @@ def create_app(db: str, settings=None) -> FastAPI:
             events = state["coder"].code(body.text, date=body.date.isoformat() if body.date else None,
                                          doc_id="request")
         return {"events": [e.to_dict() for e in events]}
+
+    static = Path(str(resources.files("detente").joinpath("web", "static")))
+    app.mount("/static", StaticFiles(directory=static), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def dashboard():
+        return FileResponse(static / "index.html")
 
     @app.get("/api/health", dependencies=[_allowed()])
     def health(cur=Depends(con)):
