@@ -83,8 +83,12 @@ def create_app(db: str, settings=None) -> FastAPI:
     app = FastAPI(title="detente", version=__version__, docs_url=None, redoc_url=None,
                   description="Political event data: events, relations, actors and evidence.")
 
+    cursor_lock = threading.Lock()
+    cache: dict = {}          # the database is read-only: a relations answer never changes
+
     def con():
-        cur = base.cursor()
+        with cursor_lock:     # creating cursors of one connection from many threads is not safe
+            cur = base.cursor()
         try:
             yield cur
         finally:
@@ -169,6 +173,14 @@ def create_app(db: str, settings=None) -> FastAPI:
     def relations_(a: str = Query(..., pattern=CODE), b: str = Query(..., pattern=CODE),
                    freq: Literal["W", "M", "Q", "Y"] = "M", start: dt.date | None = None,
                    end: dt.date | None = None, cur=Depends(con)):
+        key = (a.upper(), b.upper(), freq, start, end)
+        if key not in cache:
+            if len(cache) > 512:
+                cache.clear()
+            cache[key] = _relations(a, b, freq, start, end, cur)
+        return cache[key]
+
+    def _relations(a, b, freq, start, end, cur):
         df = relations(db, a, b, freq=freq, start=start and start.isoformat(), end=end and end.isoformat(), con=cur)
         tps = turning_points(db, a, b, freq=freq, series=df, con=cur) if start is None and end is None else []
         series = json.loads(df.reset_index().to_json(orient="records", date_format="iso"))
