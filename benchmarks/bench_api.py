@@ -61,12 +61,13 @@ def main():
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--seconds", type=float, default=120, help="time limit per endpoint")
+    ap.add_argument("--workers", type=int, default=2, help="server processes")
     args = ap.parse_args()
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     exe = str(Path(sys.executable).parent / "detente")
-    server = subprocess.Popen([exe, "serve", "--db", args.db, "--port", str(port)],
+    server = subprocess.Popen([exe, "serve", "--db", args.db, "--port", str(port), "--workers", str(args.workers)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
@@ -77,7 +78,8 @@ def main():
             except httpx.TransportError:
                 time.sleep(0.2)
         docs = [e["doc_id"] for e in httpx.get(url + "/api/events", params={"limit": 500}).json()["events"]]
-        print(f"{args.clients} concurrent clients, {args.requests} requests per endpoint, server on loopback")
+        print(f"{args.clients} concurrent clients, {args.requests} requests per endpoint, "
+              f"server on loopback with {args.workers} worker(s)")
         print(f"{'endpoint':32} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'errors':>6}")
         for name, make in endpoints(docs).items():
             t0 = time.monotonic()

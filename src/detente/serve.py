@@ -23,7 +23,7 @@ from typing import Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -84,7 +84,6 @@ def create_app(db: str, settings=None) -> FastAPI:
                   description="Political event data: events, relations, actors and evidence.")
 
     cursor_lock = threading.Lock()
-    cache: dict = {}          # the database is read-only: a relations answer never changes
 
     def con():
         with cursor_lock:     # creating cursors of one connection from many threads is not safe
@@ -93,6 +92,26 @@ def create_app(db: str, settings=None) -> FastAPI:
             yield cur
         finally:
             cur.close()
+
+    answers: dict[str, bytes] = {}    # the database is read-only: a GET answer never changes
+
+    @app.middleware("http")
+    async def cached(request: Request, call_next):
+        if request.method != "GET" or not request.url.path.startswith("/api/") or request.url.path == "/api/health":
+            return await call_next(request)
+        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
+        body = answers.get(key)
+        if body is not None:
+            return Response(body, media_type="application/json", headers={"x-cache": "hit"})
+        response = await call_next(request)
+        if response.status_code != 200:
+            return response
+        body = b"".join([chunk async for chunk in response.body_iterator])
+        if len(body) < 2_000_000:
+            if len(answers) > 4096:
+                answers.clear()
+            answers[key] = body
+        return Response(body, status_code=200, media_type="application/json", headers={"x-cache": "miss"})
 
     @app.middleware("http")
     async def limit_body(request: Request, call_next):
@@ -173,14 +192,6 @@ def create_app(db: str, settings=None) -> FastAPI:
     def relations_(a: str = Query(..., pattern=CODE), b: str = Query(..., pattern=CODE),
                    freq: Literal["W", "M", "Q", "Y"] = "M", start: dt.date | None = None,
                    end: dt.date | None = None, cur=Depends(con)):
-        key = (a.upper(), b.upper(), freq, start, end)
-        if key not in cache:
-            if len(cache) > 512:
-                cache.clear()
-            cache[key] = _relations(a, b, freq, start, end, cur)
-        return cache[key]
-
-    def _relations(a, b, freq, start, end, cur):
         df = relations(db, a, b, freq=freq, start=start and start.isoformat(), end=end and end.isoformat(), con=cur)
         tps = turning_points(db, a, b, freq=freq, series=df, con=cur) if start is None and end is None else []
         series = json.loads(df.reset_index().to_json(orient="records", date_format="iso"))
@@ -249,6 +260,18 @@ def create_app(db: str, settings=None) -> FastAPI:
     return app
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None) -> None:
+def _app_from_env() -> FastAPI:
+    """The app of a worker process started by ``serve(workers=N)``."""
+    import os
+    return create_app(os.environ["DETENTE_SERVE_DB"])
+
+
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, workers: int = 1) -> None:
     import uvicorn
-    uvicorn.run(create_app(db, settings), host=host, port=port, log_level="warning")
+    if workers > 1:
+        import os
+        os.environ["DETENTE_SERVE_DB"] = str(db)
+        uvicorn.run("detente.serve:_app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
+    else:
+        uvicorn.run(create_app(db, settings), host=host, port=port, log_level="warning")
