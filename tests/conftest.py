@@ -1,3 +1,4 @@
+import contextlib
 import os
 from pathlib import Path
 
@@ -31,3 +32,36 @@ def run_cli(tmp_path):
         return subprocess.run([str(exe), *map(str, args)], capture_output=True, text=True,
                               input=input, cwd=tmp_path, timeout=600)
     return run
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(db):
+    """``detente serve`` on a free loopback port, until it answers; yields its URL."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+    port = free_port()
+    exe = str(Path(sys.executable).parent / "detente")
+    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                if httpx.get(url + "/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

@@ -1,13 +1,10 @@
 """The REST API over a real database built from the bundled sample."""
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import httpx
 import pytest
 from fastapi.testclient import TestClient
+
+from conftest import running_server
 
 from detente.cli import sample_path
 from detente.ingest import ingest
@@ -102,27 +99,9 @@ def test_hostile_requests_get_one_error_shape(client, method, url, kwargs, statu
     assert client.get("/api/health").json()["documents"] == 48          # nothing was dropped
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_detente_serve_on_loopback(db):
-    port = _free_port()
-    exe = str(Path(sys.executable).parent / "detente")
-    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        for _ in range(100):
-            try:
-                r = httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=2)
-                break
-            except httpx.TransportError:
-                time.sleep(0.2)
+    with running_server(db) as url:
+        r = httpx.get(url + "/api/health", timeout=5)
         assert r.status_code == 200 and r.json()["status"] == "ok"
-        r = httpx.get(f"http://127.0.0.1:{port}/api/relations", params={"a": "afg", "b": "pak", "freq": "Y"})
+        r = httpx.get(url + "/api/relations", params={"a": "afg", "b": "pak", "freq": "Y"})
         assert [row["period"][:4] for row in r.json()["series"]] == ["2014", "2015", "2016"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)

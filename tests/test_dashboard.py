@@ -2,14 +2,11 @@
 real server on loopback over a database built from the bundled sample."""
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
+
+from conftest import running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = Path(__file__).parent / "screenshots"
@@ -23,22 +20,8 @@ def server(tmp_path_factory, coder):
     from detente.ingest import ingest
     db = tmp_path_factory.mktemp("dash") / "sample.duckdb"
     ingest([sample_path()], db, coder=coder, progress=False)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    exe = str(Path(sys.executable).parent / "detente")
-    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            if httpx.get(url + "/api/health", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=10)
+    with running_server(db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -19,9 +19,6 @@ from spacy.util import filter_spans
 
 from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS
 
-# Dependency relations that keep a token inside the noun phrase of its head.
-NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "flat", "case", "det", "nummod",
-                     "quantmod", "npadvmod"})
 OF_PREPS = frozenset({"of", "from"})
 # Singular role nouns that denote one person (for he/she).
 PERSON_NOUNS = frozenset("""president minister leader king queen prince emir sheikh spokesman spokeswoman

@@ -7,10 +7,6 @@ from importlib import resources
 
 from .errors import DictionaryError
 
-QUAD_NAMES = {0: "none", 1: "verbal cooperation", 2: "material cooperation",
-              3: "verbal conflict", 4: "material conflict"}
-
-
 @dataclass(frozen=True)
 class CameoCode:
     code: str
@@ -24,10 +20,6 @@ class CameoCode:
     @property
     def root(self) -> str:
         return self.code[:2]
-
-
-def quad_of_root(root: int) -> int:
-    return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
 
 
 @lru_cache(maxsize=1)

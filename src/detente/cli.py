@@ -18,7 +18,7 @@ from .output import EventWriter
 from .read import read_paths
 from .settings import Settings
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_SKIPPED = 0, 1, 2, 3
+EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 2, 3      # 1: an unexpected error (Python's own)
 
 
 def _settings(args) -> Settings:

@@ -13,7 +13,7 @@ coded here.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -45,7 +45,6 @@ class Trigger:
     code: str
     pattern: Pattern
     noun: Token | None = None    # the event noun of a support verb
-    frame: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -86,12 +85,12 @@ class EventExtractor:
                 if noun is None:
                     continue
                 consumed.add(noun.i)
-                out.append(Trigger(t, code, npat, noun, frame))
+                out.append(Trigger(t, code, npat, noun))
             else:
                 for w in pat.words:
                     for tok in frame.get(w, ()):
                         consumed.add(tok.i)
-                out.append(Trigger(t, pat.code, pat, None, frame))
+                out.append(Trigger(t, pat.code, pat))
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
                 continue
@@ -217,7 +216,7 @@ class EventExtractor:
         appealing to them): "Washington declared that China must drop barriers"."""
         out = []
         for v in sent:
-            if v.dep_ != "ccomp" or v.head.lemma_.lower() not in SPEECH | {"reiterate", "conclude", "stress"}:
+            if v.dep_ != "ccomp" or v.head.lemma_.lower() not in SPEECH:
                 continue
             modals = {c.lower_ for c in v.children if c.dep_ == "aux" and c.tag_ == "MD"}
             code = "100" if modals & {"must"} else "020" if modals & {"should", "ought"} else None

@@ -95,16 +95,22 @@ def _gdelt(con, out, where, params) -> int:
             for (eid, date, src, tgt, sc, tc, code, root, quad, gold, mentions, docs, place, pc,
                  lat, lon, stext, ttext, url, added) in rows:
                 ymd = date.strftime("%Y%m%d") if date else ""
-                frac = f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else ""
-                geo_type = "" if not place else ("4" if lat is not None else "1")
-                row = [eid, ymd, ymd[:6], ymd[:4], frac,
-                       src or "", stext or "", sc or "", "", "", "", "", src[3:6] if src else "", "", "",
-                       tgt or "", ttext or "", tc or "", "", "", "", "", tgt[3:6] if tgt else "", "", "",
-                       1, code, code[:3], root, quad, gold, mentions, docs, docs, "",
-                       *[""] * 16,
-                       geo_type, place or "", pc or "", "", "", "" if lat is None else lat,
-                       "" if lon is None else lon, "",
-                       added.strftime("%Y%m%d%H%M%S") if added else "", url or ""]
+                fields = {
+                    "GLOBALEVENTID": eid, "SQLDATE": ymd, "MonthYear": ymd[:6], "Year": ymd[:4],
+                    "FractionDate": f"{date.year + (date.timetuple().tm_yday - 1) / 365:.4f}" if date else "",
+                    "Actor1Code": src, "Actor1Name": stext, "Actor1CountryCode": sc,
+                    "Actor1Type1Code": (src or "")[3:6],
+                    "Actor2Code": tgt, "Actor2Name": ttext, "Actor2CountryCode": tc,
+                    "Actor2Type1Code": (tgt or "")[3:6],
+                    "IsRootEvent": 1, "EventCode": code, "EventBaseCode": code[:3], "EventRootCode": root,
+                    "QuadClass": quad, "GoldsteinScale": gold, "NumMentions": mentions,
+                    "NumSources": docs, "NumArticles": docs,
+                    "ActionGeo_Type": "" if not place else ("4" if lat is not None else "1"),
+                    "ActionGeo_FullName": place, "ActionGeo_CountryCode": pc,
+                    "ActionGeo_Lat": lat, "ActionGeo_Long": lon,
+                    "DATEADDED": added.strftime("%Y%m%d%H%M%S") if added else "", "SOURCEURL": url,
+                }
+                row = ["" if fields.get(c) is None else fields[c] for c in GDELT_COLUMNS]
                 w.writerow(row)
                 n += 1
     return n

@@ -31,7 +31,8 @@ remember use get""".split())
 INTENT_HEADS = frozenset("""plan intend seek aim prepare pledge promise vow want wish offer agree decide
 hope resolve commit willing ready prepared determined eager keen set poised""".split())
 FUTURE = frozenset({"will", "shall", "'ll"})
-SPEECH = frozenset("""say tell announce state add report declare insist claim confirm write note""".split())
+SPEECH = frozenset("""say tell announce state add report declare insist claim confirm write note reiterate
+conclude stress""".split())
 # Intended or announced action -> the CAMEO code of the stated intention (root 03 for
 # cooperation, root 13 for conflict): longest prefix of the action's code first.
 INTENT_CODES = {

@@ -4,9 +4,6 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-MODES = ("asserted", "negated", "hypothetical")
-
-
 @dataclass(frozen=True)
 class Document:
     """One input document. ``date`` is ISO ``YYYY-MM-DD`` or None."""
@@ -70,14 +67,6 @@ class Event:
                 d[k] = list(d[k])
         return d
 
-    @classmethod
-    def from_dict(cls, d: dict) -> "Event":
-        names = {f.name for f in dataclasses.fields(cls)}
-        kw = {k: v for k, v in d.items() if k in names}
-        for k in ("trigger_span", "source_span", "target_span"):
-            if kw.get(k) is not None:
-                kw[k] = tuple(kw[k])
-        return cls(**kw)
 
 
 EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(Event))

@@ -41,9 +41,6 @@ class Settings:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return replace(cls(), **values)
 
-    @classmethod
-    def describe(cls) -> list[tuple[str, str, object, str]]:
-        return [(f.name, f.metadata["env"], f.default, f.metadata["help"]) for f in fields(cls)]
 
 
 def _cast(default, raw: str):
