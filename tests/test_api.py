@@ -105,3 +105,53 @@ def test_detente_serve_on_loopback(db):
         assert r.status_code == 200 and r.json()["status"] == "ok"
         r = httpx.get(url + "/api/relations", params={"a": "afg", "b": "pak", "freq": "Y"})
         assert [row["period"][:4] for row in r.json()["series"]] == ["2014", "2015", "2016"]
+
+
+def test_repeated_gets_are_answered_from_memory(client):
+    params = {"a": "AFG", "b": "PAK", "limit": 3}
+    first = client.get("/api/events", params=params)
+    again = client.get("/api/events", params=dict(reversed(list(params.items()))))   # same query, other order
+    assert first.headers["x-cache"] == "miss" and again.headers["x-cache"] == "hit"
+    assert again.json() == first.json()
+    bad = client.get("/api/events", params={"limit": -1})                            # errors are never kept
+    assert bad.status_code == 422 and "x-cache" not in client.get("/api/events", params={"limit": -1}).headers
+
+
+def test_identical_requests_in_flight_are_computed_once(db):
+    import asyncio
+
+    from detente.serve import create_app
+    guard = create_app(str(db))
+    calls = []
+    inner = guard.app
+
+    async def counting(scope, receive, send):
+        calls.append(scope["path"])
+        await asyncio.sleep(0.05)           # slow enough for the others to arrive meanwhile
+        await inner(scope, receive, send)
+    guard.app = counting
+
+    async def ask():
+        transport = httpx.ASGITransport(app=guard)
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as http:
+            return await asyncio.gather(*(http.get("/api/network", params={"top": 3}) for _ in range(5)))
+    answers = asyncio.run(ask())
+    assert calls == ["/api/network"]
+    assert [r.headers["x-cache"] for r in answers].count("miss") == 1
+    assert len({r.content for r in answers}) == 1
+
+
+def test_warm_up_answers_equal_computed_ones(db):
+    import time
+
+    from detente.serve import create_app
+    warm = TestClient(create_app(str(db), warm=3))
+    cold = TestClient(create_app(str(db)))
+    for _ in range(200):
+        if warm.get("/api/health").json()["warm"]:
+            break
+        time.sleep(0.05)
+    for a, b in (("AFG", "PAK"), ("PAK", "AFG")):
+        hot = warm.get("/api/relations", params={"a": a, "b": b})
+        assert hot.headers["x-cache"] == "hit"
+        assert hot.json() == cold.get("/api/relations", params={"a": a, "b": b, "freq": "M"}).json()

@@ -132,7 +132,7 @@ def cmd_serve(args) -> int:
     from .store import connect
     connect(args.db, read_only=True).close()       # a clear error before the server starts
     print(f"detente: serving {args.db} on http://{args.host}:{args.port}/api (Ctrl-C to stop)", file=sys.stderr)
-    serve(args.db, host=args.host, port=args.port, settings=_settings(args), workers=args.workers)
+    serve(args.db, host=args.host, port=args.port, settings=_settings(args), workers=args.workers, warm=args.warm)
     return EXIT_OK
 
 
@@ -195,6 +195,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument("--warm", type=int, default=30, metavar="N",
+                   help="answer the relations of the N busiest country pairs at start-up (default 30; 0: none)")
     _coder_options(p)
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("demo", help="build a database from the bundled Afghanistan-Pakistan sample and report")

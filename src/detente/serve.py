@@ -13,13 +13,16 @@ network, try it; Vega-Lite shipped with the package, no CDN) at ``/``.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import math
 import threading
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 from typing import Literal
+from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -74,51 +77,101 @@ def _rows(cur) -> list[dict]:
     return [{k: _clean(v) for k, v in zip(names, row)} for row in cur.fetchall()]
 
 
-def create_app(db: str, settings=None) -> FastAPI:
-    """The API app for the database file ``db`` (opened read-only)."""
+def _json(obj) -> Response:
+    return Response(json.dumps(obj, separators=(",", ":")).encode(), media_type="application/json")
+
+
+class Guard:
+    """The outermost (pure ASGI) layer: refuses oversized bodies, and answers repeated GETs
+    of ``/api/`` from memory. The database is read-only while served, so an answer never
+    changes; one request computes a missing answer while identical ones wait for it."""
+
+    def __init__(self, app, max_entries: int = 4096, max_answer: int = 2_000_000):
+        self.app = app
+        self.max_entries, self.max_answer = max_entries, max_answer
+        self.answers: OrderedDict[str, bytes] = OrderedDict()
+        self.pending: dict[str, asyncio.Event] = {}
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        for name, value in scope["headers"]:
+            if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY):
+                return await _send(send, 413, _error_body(413, f"request body over {MAX_BODY} bytes"))
+        path = scope["path"]
+        if scope["method"] != "GET" or not path.startswith("/api/") or path == "/api/health":
+            return await self.app(scope, receive, send)
+        query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+        key = path + "?" + urlencode(sorted(query))
+        while key in self.pending:                      # the same request is being answered
+            await self.pending[key].wait()
+        body = self.answers.get(key)
+        if body is not None:
+            self.answers.move_to_end(key)
+            return await _send(send, 200, body, b"hit")
+        done = self.pending[key] = asyncio.Event()
+        status, parts = 0, []
+
+        async def capture(message):
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                if status == 200:
+                    message = {**message, "headers": [*message.get("headers", []), (b"x-cache", b"miss")]}
+            elif message["type"] == "http.response.body" and status == 200:
+                parts.append(message.get("body", b""))
+            await send(message)
+        try:
+            await self.app(scope, receive, capture)
+            body = b"".join(parts)
+            if status == 200 and len(body) <= self.max_answer:
+                self.store(key, body)
+        finally:
+            del self.pending[key]
+            done.set()
+
+    def store(self, key: str, body: bytes) -> None:
+        self.answers[key] = body
+        while len(self.answers) > self.max_entries:
+            self.answers.popitem(last=False)
+
+
+def _error_body(status: int, message: str) -> bytes:
+    return json.dumps({"error": {"status": status, "message": message}}).encode()
+
+
+async def _send(send, status: int, body: bytes, cache: bytes | None = None) -> None:
+    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
+    if cache:
+        headers.append((b"x-cache", cache))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
+
+
+def create_app(db: str, settings=None, warm: int = 0):
+    """The API app for the database file ``db`` (opened read-only), wrapped in its
+    :class:`Guard`. ``warm``: compute the relations of this many of the busiest country
+    pairs in the background at start-up, so their first requests are answered from memory."""
     base = connect(db, read_only=True)
     coder_lock = threading.Lock()
-    state: dict = {}
+    state: dict = {"warm": warm == 0}
 
     app = FastAPI(title="detente", version=__version__, docs_url=None, redoc_url=None,
                   description="Political event data: events, relations, actors and evidence.")
+    guard = Guard(app)
 
     cursor_lock = threading.Lock()
 
-    def con():
+    def cursor():
         with cursor_lock:     # creating cursors of one connection from many threads is not safe
-            cur = base.cursor()
+            return base.cursor()
+
+    def con():
+        cur = cursor()
         try:
             yield cur
         finally:
             cur.close()
-
-    answers: dict[str, bytes] = {}    # the database is read-only: a GET answer never changes
-
-    @app.middleware("http")
-    async def cached(request: Request, call_next):
-        if request.method != "GET" or not request.url.path.startswith("/api/") or request.url.path == "/api/health":
-            return await call_next(request)
-        key = request.url.path + "?" + "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
-        body = answers.get(key)
-        if body is not None:
-            return Response(body, media_type="application/json", headers={"x-cache": "hit"})
-        response = await call_next(request)
-        if response.status_code != 200:
-            return response
-        body = b"".join([chunk async for chunk in response.body_iterator])
-        if len(body) < 2_000_000:
-            if len(answers) > 4096:
-                answers.clear()
-            answers[key] = body
-        return Response(body, status_code=200, media_type="application/json", headers={"x-cache": "miss"})
-
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        size = request.headers.get("content-length")
-        if size is not None and (not size.isdigit() or int(size) > MAX_BODY):
-            return _error(413, f"request body over {MAX_BODY} bytes")
-        return await call_next(request)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc):
@@ -186,12 +239,9 @@ def create_app(db: str, settings=None) -> FastAPI:
                                place, place_country
                         FROM events {clause} ORDER BY date DESC NULLS LAST, event_id
                         LIMIT {limit} OFFSET {offset}""", params)
-        return {"total": total, "limit": limit, "offset": offset, "events": _rows(cur)}
+        return _json({"total": total, "limit": limit, "offset": offset, "events": _rows(cur)})
 
-    @app.get("/api/relations", dependencies=[_allowed("a", "b", "freq", "start", "end")])
-    def relations_(a: str = Query(..., pattern=CODE), b: str = Query(..., pattern=CODE),
-                   freq: Literal["W", "M", "Q", "Y"] = "M", start: dt.date | None = None,
-                   end: dt.date | None = None, cur=Depends(con)):
+    def relations_answer(a: str, b: str, freq: str, start, end, cur) -> dict:
         df = relations(db, a, b, freq=freq, start=start and start.isoformat(), end=end and end.isoformat(), con=cur)
         tps = turning_points(db, a, b, freq=freq, series=df, con=cur) if start is None and end is None else []
         series = json.loads(df.reset_index().to_json(orient="records", date_format="iso"))
@@ -204,13 +254,19 @@ def create_app(db: str, settings=None) -> FastAPI:
                                                          .to_json(orient="records", date_format="iso"))}
                                    for t in tps]}
 
+    @app.get("/api/relations", dependencies=[_allowed("a", "b", "freq", "start", "end")])
+    def relations_(a: str = Query(..., pattern=CODE), b: str = Query(..., pattern=CODE),
+                   freq: Literal["W", "M", "Q", "Y"] = "M", start: dt.date | None = None,
+                   end: dt.date | None = None, cur=Depends(con)):
+        return _json(relations_answer(a, b, freq, start, end, cur))
+
     @app.get("/api/actors", dependencies=[_allowed("q", "limit", "offset")])
     def actors(q: str | None = Query(None, max_length=100), limit: int = Query(50, ge=1, le=MAX_LIMIT),
                offset: int = Query(0, ge=0, le=10_000_000), cur=Depends(con)):
         where = "WHERE contains(lower(name), lower($q)) OR starts_with(code, upper($q))" if q else ""
         cur.execute(f"""SELECT code, name, country, role, kind, start, "end" FROM actors {where}
                         ORDER BY code, name LIMIT {limit} OFFSET {offset}""", {"q": q} if q else {})
-        return {"actors": _rows(cur)}
+        return _json({"actors": _rows(cur)})
 
     @app.get("/api/network", dependencies=[_allowed("start", "end", "top", "by", "level")])
     def network_(start: dt.date | None = None, end: dt.date | None = None, top: int = Query(20, ge=1, le=200),
@@ -218,7 +274,7 @@ def create_app(db: str, settings=None) -> FastAPI:
                  cur=Depends(con)):
         df = network(db, start=start and start.isoformat(), end=end and end.isoformat(), top=top, by=by,
                      level=level, con=cur)
-        return {"dyads": json.loads(df.to_json(orient="records"))}
+        return _json({"dyads": json.loads(df.to_json(orient="records"))})
 
     @app.get("/api/documents/{doc_id}", dependencies=[_allowed()])
     def document(doc_id: str, cur=Depends(con)):
@@ -233,7 +289,7 @@ def create_app(db: str, settings=None) -> FastAPI:
                               plover, quad_class, mode, date, trigger_start, trigger_end, source_start,
                               source_end, target_start, target_end, trigger, source_text, target_text
                        FROM events WHERE doc_id = $id ORDER BY start, trigger_start""", {"id": doc_id})
-        return {**rows[0], "events": _rows(cur)}
+        return _json({**rows[0], "events": _rows(cur)})
 
     @app.post("/api/code", dependencies=[_allowed()])
     def code(body: CodeRequest):
@@ -255,23 +311,46 @@ def create_app(db: str, settings=None) -> FastAPI:
     @app.get("/api/health", dependencies=[_allowed()])
     def health(cur=Depends(con)):
         n = cur.execute("SELECT count(*) FROM documents").fetchone()[0]
-        return {"status": "ok", "documents": n, "version": __version__}
+        return {"status": "ok", "documents": n, "version": __version__, "warm": state["warm"]}
 
-    return app
+    def warm_up():
+        """Answer ``/api/relations?a=X&b=Y`` for the busiest country pairs ahead of time."""
+        try:
+            cur = cursor()
+            pairs = cur.execute("""
+                SELECT least(left(source, 3), left(target, 3)) AS x, greatest(left(source, 3), left(target, 3)) AS y
+                FROM events WHERE mode = 'asserted' AND left(source, 3) <> left(target, 3)
+                  AND regexp_full_match(left(source, 3), '[A-Z]{3}') AND regexp_full_match(left(target, 3), '[A-Z]{3}')
+                GROUP BY ALL ORDER BY count(*) DESC, x, y LIMIT $n""", {"n": warm}).fetchall()
+            for x, y in pairs:
+                for a, b in ((x, y), (y, x)):
+                    body = json.dumps(relations_answer(a, b, "M", None, None, cur), separators=(",", ":")).encode()
+                    for query in ({"a": a, "b": b}, {"a": a, "b": b, "freq": "M"}):
+                        guard.store("/api/relations?" + urlencode(sorted(query.items())), body)
+            cur.close()
+        finally:
+            state["warm"] = True
+
+    if warm:
+        threading.Thread(target=warm_up, name="detente-warm-up", daemon=True).start()
+    return guard
 
 
-def _app_from_env() -> FastAPI:
+def _app_from_env():
     """The app of a worker process started by ``serve(workers=N)``."""
     import os
-    return create_app(os.environ["DETENTE_SERVE_DB"])
+    return create_app(os.environ["DETENTE_SERVE_DB"], warm=int(os.environ.get("DETENTE_SERVE_WARM", "0")))
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, workers: int = 1) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, workers: int = 1,
+          warm: int = 30) -> None:
+    """Serve ``db`` with uvicorn; ``workers`` processes; ``warm``: busy pairs answered ahead."""
     import uvicorn
     if workers > 1:
         import os
         os.environ["DETENTE_SERVE_DB"] = str(db)
+        os.environ["DETENTE_SERVE_WARM"] = str(warm)
         uvicorn.run("detente.serve:_app_from_env", factory=True, host=host, port=port, workers=workers,
                     log_level="warning")
     else:
-        uvicorn.run(create_app(db, settings), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, settings, warm=warm), host=host, port=port, log_level="warning")
