@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import __version__
 from .coder import Coder
-from .errors import DetenteError
+from .errors import ConfigError, DetenteError
 from .output import EventWriter
 from .read import read_paths
 from .settings import Settings
@@ -87,9 +87,13 @@ def sample_path() -> Path:
 
 def cmd_ingest(args) -> int:
     from .ingest import ingest
-    report = ingest(args.inputs, args.db, settings=_settings(args), processes=args.processes,
+    if args.scheduler and args.engine != "dask":
+        raise ConfigError("--scheduler needs --engine dask")
+    processes = args.workers or args.processes
+    report = ingest(args.inputs, args.db, settings=_settings(args), processes=processes,
                     batch=args.batch, default_date=args.date, progress=None if not args.quiet else False,
-                    recode=args.recode)
+                    recode=args.recode, engine=args.engine, scheduler=args.scheduler, parts=args.parts,
+                    keep_parts=args.parts is not None)
     print(report.line(), file=sys.stderr)
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
@@ -167,7 +171,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--db", default="detente.duckdb", help="database file (default detente.duckdb)")
     p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
-    p.add_argument("--batch", type=int, default=500, help="documents per transaction (default 500)")
+    p.add_argument("--batch", type=int, default=500,
+                   help="documents per transaction, and per partition with --engine dask (default 500)")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: processes of this machine; dask: partitions on a Dask cluster (default local)")
+    p.add_argument("--workers", type=int, metavar="N",
+                   help="processes (local) or the workers of a new Dask LocalCluster (dask); same as -j")
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="with --engine dask: join this running cluster")
+    p.add_argument("--parts", metavar="DIR",
+                   help="with --engine dask: write the Parquet partitions here and keep them (a folder every "
+                        "worker and this machine see, for a multi-machine cluster); default: a temporary "
+                        "folder beside the database")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--recode", action="store_true",
                    help="code documents already stored again (after a coder or dictionary change)")

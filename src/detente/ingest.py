@@ -70,17 +70,36 @@ def count_records(files: list[Path]) -> int | None:
     return total
 
 
+ENGINES = ("local", "dask")
+
+
 def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None = None,
            processes: int = 1, batch: int = 500, default_date: str | None = None,
-           progress: bool | None = None, coder: Coder | None = None, recode: bool = False) -> IngestReport:
+           progress: bool | None = None, coder: Coder | None = None, recode: bool = False,
+           engine: str = "local", scheduler: str | None = None, client=None,
+           parts: str | Path | None = None, keep_parts: bool = False, on_partition=None) -> IngestReport:
     """Code every document of ``paths`` into the database ``db``; returns the account.
     With ``recode``, documents already stored are coded again and replaced (after a
-    change of coder or dictionaries)."""
+    change of coder or dictionaries).
+
+    ``engine="local"`` codes on ``processes`` processes of this machine; ``engine="dask"``
+    codes partitions of ``batch`` documents on a Dask cluster: a new LocalCluster of
+    ``processes`` workers, the running one at ``scheduler`` (or the given ``client``),
+    through Parquet files under ``parts`` (see :mod:`detente.engine`)."""
+    if engine not in ENGINES:
+        from .errors import ConfigError
+        raise ConfigError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
     started = time.monotonic()
+    settings = settings or (coder.settings if coder is not None else Settings.from_env())
     store = Store(db)
-    coder = coder or Coder(settings)
+    if engine == "local":
+        coder = coder or Coder(settings)
+        dicts = coder.dicts
+    else:
+        from .dictionaries import Dictionaries
+        dicts = Dictionaries.load(settings.actors)
     with store.connection() as con:
-        store.write_actors(con, coder.dicts)
+        store.write_actors(con, dicts)
     files = list(input_files(paths))
     for f in files:
         if not f.exists():
@@ -121,6 +140,32 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
                 seen[ident] = digest
                 pending.append((doc, digest, source))
                 yield item
+
+    if engine == "dask":
+        from . import engine as dask_engine
+
+        def planned():
+            for item in to_code():
+                yield item, pending[-1][1], pending[-1][2]
+                pending.pop()
+
+        def stored(account: dict) -> None:
+            report.coded += account["documents"] - account["skipped"]
+            report.skipped += account["skipped"]
+            report.reasons.update(account["reasons"])
+            report.events += account["events"]
+            report.sentences += account["sentences"]
+            if bar is not None:
+                bar.update(account["documents"])
+            if on_partition is not None:
+                on_partition(account)
+
+        dask_engine.run(planned(), store, settings, client=client, workers=processes, scheduler=scheduler,
+                        partition_size=batch, parts=parts, keep_parts=keep_parts, on_partition=stored)
+        if bar is not None:
+            bar.close()
+        report.seconds = time.monotonic() - started
+        return report
 
     out: list = []
     tick = time.monotonic()

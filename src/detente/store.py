@@ -157,39 +157,28 @@ class Store:
         return dict(rows)
 
     def write_batch(self, con, items: Iterable[tuple[Document | None, DocResult, str, str]]) -> tuple[int, int]:
-        """Store documents and their events in one transaction. Each item is
-        (document or None for an unreadable record, result, text hash, input name).
-        A stored document whose text changed is replaced. Returns (documents, events)."""
-        docs, events, replaced = [], [], []
-        for doc, result, digest, source in items:
-            skip = result.skip
-            docs.append((
-                result.doc_id, digest, "skipped" if skip else "coded",
-                skip.reason if skip else None, skip.detail if skip else None,
-                doc.date if doc else None, doc.title if doc else None, doc.url if doc else None, source,
-                result.sentences, len(result.events),
-                doc.text if doc is not None and (skip is None or skip.reason not in ("too-long", "binary")) else None,
-                result.events[0].coder if result.events else None))
-            replaced.append(result.doc_id)
-            for k, e in enumerate(result.events):
-                events.append(_event_row(e, k))
+        """Store documents and their events in one transaction (see :func:`write_results`)."""
+        return write_results(con, items)
+
+    def load_parquet(self, con, documents: str, events: str) -> tuple[int, int]:
+        """Load one partition written by another process (``documents`` and ``events``:
+        Parquet files of those tables' rows) in one transaction; a stored document with
+        the same id is replaced. Returns (documents, events)."""
         con.execute("BEGIN TRANSACTION")
         try:
-            if replaced:
-                con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replaced])
-                con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replaced])
-            if docs:
-                con.executemany(f"INSERT INTO documents ({', '.join(DOC_COLUMNS)}) VALUES "
-                                f"({', '.join('?' * len(DOC_COLUMNS))})", docs)
-            if events:
-                cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-                con.executemany(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                                events)
+            con.execute("CREATE TEMP TABLE part_docs AS SELECT * FROM read_parquet($p)", {"p": documents})
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM part_docs)")
+            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM part_docs)")
+            con.execute("INSERT INTO documents SELECT * FROM part_docs")
+            con.execute("INSERT INTO events SELECT * FROM read_parquet($p)", {"p": events})
+            n_docs = con.execute("SELECT count(*) FROM part_docs").fetchone()[0]
+            n_events = con.execute("SELECT count(*) FROM read_parquet($p)", {"p": events}).fetchone()[0]
+            con.execute("DROP TABLE part_docs")
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
-        return len(docs), len(events)
+        return n_docs, n_events
 
     def write_actors(self, con, dicts) -> None:
         """Replace the ``actors`` table with the dictionary entries in use."""
@@ -203,6 +192,42 @@ class Store:
         con.execute("DELETE FROM actors")
         con.executemany('INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)', sorted(rows, key=str))
         con.execute("COMMIT")
+
+
+def write_results(con, items: Iterable[tuple[Document | None, DocResult, str, str]]) -> tuple[int, int]:
+    """Store documents and their events in one transaction. Each item is
+    (document or None for an unreadable record, result, text hash, input name).
+    A stored document whose text changed is replaced. Returns (documents, events)."""
+    docs, events, replaced = [], [], []
+    for doc, result, digest, source in items:
+        skip = result.skip
+        docs.append((
+            result.doc_id, digest, "skipped" if skip else "coded",
+            skip.reason if skip else None, skip.detail if skip else None,
+            doc.date if doc else None, doc.title if doc else None, doc.url if doc else None, source,
+            result.sentences, len(result.events),
+            doc.text if doc is not None and (skip is None or skip.reason not in ("too-long", "binary")) else None,
+            result.events[0].coder if result.events else None))
+        replaced.append(result.doc_id)
+        for k, e in enumerate(result.events):
+            events.append(_event_row(e, k))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if replaced:
+            con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replaced])
+            con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replaced])
+        if docs:
+            con.executemany(f"INSERT INTO documents ({', '.join(DOC_COLUMNS)}) VALUES "
+                            f"({', '.join('?' * len(DOC_COLUMNS))})", docs)
+        if events:
+            cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
+            con.executemany(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
+                            events)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return len(docs), len(events)
 
 
 def _event_row(e: Event, ordinal: int) -> tuple:
