@@ -113,3 +113,15 @@ def test_a_worker_killed_mid_job_loses_and_duplicates_nothing(tmp_path, inputs, 
     assert killed, "a worker was killed while it had work"
     assert tables(db) == tables(local_db)
     assert report.read == report.coded + report.skipped
+
+
+def test_the_command_joins_a_running_cluster(tmp_path, inputs, cluster, local_db, run_cli):
+    db, parts = tmp_path / "cli.duckdb", tmp_path / "parts"
+    r = run_cli("ingest", *inputs, "--db", db, "-q", "--engine", "dask", "--scheduler",
+                cluster.scheduler.address, "--batch", "16", "--parts", parts)
+    assert r.returncode == 3, r.stderr                 # 3: some documents were skipped
+    assert "coded 48, skipped 4 (bad-record 1, duplicate-id 1, empty 1, not-english 1)" in r.stderr
+    assert tables(db) == tables(local_db)
+    assert len(list((parts / "events").glob("part-*.parquet"))) == 4
+    bad = run_cli("ingest", *inputs, "--db", tmp_path / "x.duckdb", "--scheduler", "tcp://127.0.0.1:1")
+    assert bad.returncode == 2 and "--scheduler needs --engine dask" in bad.stderr
