@@ -88,6 +88,13 @@ DOC_COLUMNS = ("doc_id", "text_hash", "status", "reason", "detail", "date", "tit
                "n_sentences", "n_events", "text", "coder")
 
 
+_KIND = {**{c: "str" for c in (*EVENT_COLUMNS, *DOC_COLUMNS)},
+         **{c: "int" for c in ("event_id", "n_sentences", "n_events", "sentence", "start", "end", "quad_class",
+                               "trigger_start", "trigger_end", "source_start", "source_end", "target_start",
+                               "target_end")},
+         **{c: "float" for c in ("goldstein", "lat", "lon")}}
+
+
 def text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -216,18 +223,28 @@ def write_results(con, items: Iterable[tuple[Document | None, DocResult, str, st
         if replaced:
             con.execute("DELETE FROM events WHERE doc_id IN (SELECT unnest(?))", [replaced])
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT unnest(?))", [replaced])
-        if docs:
-            con.executemany(f"INSERT INTO documents ({', '.join(DOC_COLUMNS)}) VALUES "
-                            f"({', '.join('?' * len(DOC_COLUMNS))})", docs)
-        if events:
-            cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-            con.executemany(f"INSERT INTO events ({cols}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                            events)
+        _insert(con, "documents", DOC_COLUMNS, docs)
+        _insert(con, "events", EVENT_COLUMNS, events)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return len(docs), len(events)
+
+
+def _insert(con, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert rows column-wise through Arrow (row-by-row ``executemany`` is far slower)."""
+    if not rows:
+        return
+    import pyarrow as pa
+    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
+    arrays = [pa.array(col, type=types[_KIND[name]]) for name, col in zip(columns, zip(*rows))]
+    con.register("detente_batch", pa.table(arrays, names=[f"c{k}" for k in range(len(columns))]))
+    try:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM detente_batch")
+    finally:
+        con.unregister("detente_batch")
 
 
 def _event_row(e: Event, ordinal: int) -> tuple:
