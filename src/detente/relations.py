@@ -32,8 +32,19 @@ def _check(a: str, b: str, freq: str) -> tuple[str, str, str]:
     return a.upper(), b.upper(), FREQS[freq]
 
 
-def _table(dedup: bool) -> str:
-    return "events_dedup" if dedup else "events"
+# The columns by which the ``events_dedup`` view (store.py) merges the reports of one real event.
+DEDUP_KEYS = "source, target, source_country, target_country, cameo_root, mode, date, place"
+
+
+def _dedup(where: str, columns: str) -> str:
+    """The rows of ``events_dedup`` that ``where`` (a condition on the view's key columns)
+    keeps, with only ``columns`` (aggregates as the view defines them) computed.
+
+    The same rows and values as ``SELECT ... FROM events_dedup WHERE ...``: the filter is
+    on grouping columns, so applying it before grouping keeps whole groups. Querying the
+    view itself costs more on a large database, because DuckDB keeps computing its
+    ``count(DISTINCT doc_id)`` (a second aggregation and a join) even when it is not used."""
+    return f"(SELECT {columns} FROM events WHERE {where} GROUP BY {DEDUP_KEYS})"
 
 
 def relations(db, a: str, b: str, freq: str = "M", start: str | None = None, end: str | None = None,
@@ -45,7 +56,16 @@ def relations(db, a: str, b: str, freq: str = "M", start: str | None = None, end
     own = con is None
     con = con or connect(db, read_only=True)
     try:
-        weight = "mentions" if dedup else "1"
+        where = """mode = $mode AND date IS NOT NULL
+              AND ((starts_with(source, $a) AND starts_with(target, $b))
+                OR (starts_with(source, $b) AND starts_with(target, $a)))
+              AND ($start IS NULL OR date >= CAST($start AS DATE))
+              AND ($end IS NULL OR date <= CAST($end AS DATE))"""
+        if dedup:
+            table = _dedup(where, "source, date, any_value(quad_class) AS quad_class, "
+                                  "avg(goldstein) AS goldstein, count(*) AS mentions")
+        else:
+            table = f"(SELECT source, date, quad_class, goldstein, 1 AS mentions FROM events WHERE {where})"
         rows = con.execute(f"""
             SELECT date_trunc('{unit}', date) AS period,
                    CASE WHEN starts_with(source, $a) THEN 'ab' ELSE 'ba' END AS dir,
@@ -55,13 +75,8 @@ def relations(db, a: str, b: str, freq: str = "M", start: str | None = None, end
                    count(*) FILTER (quad_class = 3) AS verbal_conflict,
                    count(*) FILTER (quad_class = 4) AS material_conflict,
                    sum(goldstein) AS goldstein_sum,
-                   sum({weight}) AS reports
-            FROM {_table(dedup)}
-            WHERE mode = $mode AND date IS NOT NULL
-              AND ((starts_with(source, $a) AND starts_with(target, $b))
-                OR (starts_with(source, $b) AND starts_with(target, $a)))
-              AND ($start IS NULL OR date >= CAST($start AS DATE))
-              AND ($end IS NULL OR date <= CAST($end AS DATE))
+                   sum(mentions) AS reports
+            FROM {table}
             GROUP BY ALL ORDER BY period""",
             {"a": a, "b": b, "mode": mode, "start": start, "end": end}).df()
     finally:
@@ -123,34 +138,57 @@ def turning_points(db, a: str, b: str, freq: str = "M", series: pd.DataFrame | N
         x = ((signal - signal.mean()) / scale).reshape(-1, 1)
         pen = penalty if penalty is not None else float(np.log(len(x)))
         breaks = ruptures.Pelt(model="l2", min_size=3).fit(x).predict(pen=pen)[:-1]
-        out = []
+        found = []
         bounds = [0, *breaks, len(signal)]
         for k, br in enumerate(breaks):
             before = float(signal[bounds[k]:br].mean())
             after = float(signal[br:bounds[k + 2]].mean())
-            period = df.index[br]
-            direction = "improving" if after > before else "deteriorating"
-            events = driving_events(con, a, b, period, freq, direction, top)
-            out.append(TurningPoint(period, before, after, direction, events))
-        return out
+            found.append((df.index[br], before, after, "improving" if after > before else "deteriorating"))
+        events = _driving_events(con, a, b, [(p, d) for p, _, _, d in found], freq, top)
+        return [TurningPoint(p, before, after, d, ev) for (p, before, after, d), ev in zip(found, events)]
     finally:
         if own:
             con.close()
 
 
 def driving_events(con, a: str, b: str, period, freq: str, direction: str, top: int = 3) -> pd.DataFrame:
+    """The events of ``period`` and the next that push the relation in ``direction`` the
+    most (Goldstein value times mentions), each real event once, with the evidence of its
+    first report."""
+    return _driving_events(con, a, b, [(period, direction)], freq, top)[0]
+
+
+def _driving_events(con, a: str, b: str, wanted: list, freq: str, top: int = 3) -> list[pd.DataFrame]:
+    """:func:`driving_events` of each (period, direction) in ``wanted``, from one query."""
     a, b, unit = _check(a, b, freq)
-    order = "DESC" if direction == "improving" else "ASC"
-    return con.execute(f"""
-        SELECT d.event_id, d.date, d.source, d.target, d.cameo, d.goldstein, d.mentions, e.evidence, e.doc_id
-        FROM events_dedup d JOIN events e ON e.event_id = d.event_id
-        WHERE d.mode = 'asserted' AND date_trunc('{unit}', d.date) >= CAST($p AS DATE)
-          AND date_trunc('{unit}', d.date) <= CAST($p AS DATE) + INTERVAL 1 {unit}
-          AND ((starts_with(d.source, $a) AND starts_with(d.target, $b))
-            OR (starts_with(d.source, $b) AND starts_with(d.target, $a)))
-          AND d.goldstein {">" if direction == "improving" else "<"} 0
-        ORDER BY d.goldstein * d.mentions {order}, d.event_id LIMIT {int(top)}""",
-        {"a": a, "b": b, "p": pd.Timestamp(period).date()}).df()
+    if not wanted:
+        return []
+    # events_dedup rows computed from the periods' events alone (not joined back to the
+    # whole events table); sign +1 keeps positive Goldstein values, largest first
+    where = f"""mode = 'asserted'
+          AND date_trunc('{unit}', date) IN (SELECT p FROM wanted UNION ALL SELECT p + INTERVAL 1 {unit} FROM wanted)
+          AND ((starts_with(source, $a) AND starts_with(target, $b))
+            OR (starts_with(source, $b) AND starts_with(target, $a)))"""
+    d = _dedup(where, "min(event_id) AS event_id, date, source, target, min(cameo) AS cameo, "
+                      "avg(goldstein) AS goldstein, count(*) AS mentions, "
+                      "arg_min(evidence, event_id) AS evidence, arg_min(doc_id, event_id) AS doc_id")
+    rows = con.execute(f"""
+        WITH wanted AS (SELECT unnest($k) AS k, CAST(unnest($p) AS DATE) AS p, unnest($sign) AS sign)
+        SELECT w.k, d.event_id, d.date, d.source, d.target, d.cameo, d.goldstein, d.mentions, d.evidence, d.doc_id
+        FROM {d} d JOIN wanted w ON date_trunc('{unit}', d.date) >= w.p
+                                AND date_trunc('{unit}', d.date) <= w.p + INTERVAL 1 {unit}
+        WHERE d.goldstein * w.sign > 0
+        QUALIFY row_number() OVER (PARTITION BY w.k ORDER BY d.goldstein * d.mentions * -w.sign, d.event_id) <= {int(top)}
+        ORDER BY w.k, d.goldstein * d.mentions * -w.sign, d.event_id""",
+        {"a": a, "b": b, "k": list(range(len(wanted))), "p": [pd.Timestamp(p).date() for p, _ in wanted],
+         "sign": [1 if direction == "improving" else -1 for _, direction in wanted]}).df()
+    out = []
+    for k in range(len(wanted)):
+        part = rows[rows["k"] == k].drop(columns="k").reset_index(drop=True)
+        if part.empty:      # as a query with no rows gives it: text columns of dtype object
+            part = part.astype({c: object for c, t in part.dtypes.items() if isinstance(t, pd.StringDtype)})
+        out.append(part)
+    return out
 
 
 def network(db, start: str | None = None, end: str | None = None, top: int = 20, by: str = "volume",
@@ -167,16 +205,20 @@ def network(db, start: str | None = None, end: str | None = None, top: int = 20,
     own = con is None
     con = con or connect(db, read_only=True)
     try:
+        where = f"""mode = 'asserted' AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}
+              AND {s} <> '---' AND {t} <> '---'
+              AND ($start IS NULL OR date >= CAST($start AS DATE))
+              AND ($end IS NULL OR date <= CAST($end AS DATE))"""
+        if dedup:
+            table = _dedup(where, f"{s}, {t}, any_value(quad_class) AS quad_class, avg(goldstein) AS goldstein")
+        else:
+            table = f"(SELECT {s}, {t}, quad_class, goldstein FROM events WHERE {where})"
         return con.execute(f"""
             SELECT {s} AS source, {t} AS target, count(*) AS events, sum(goldstein) AS goldstein_sum,
                    avg(goldstein) AS goldstein_mean,
                    count(*) FILTER (quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (quad_class IN (3, 4)) AS conflict
-            FROM {_table(dedup)}
-            WHERE mode = 'asserted' AND {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t}
-              AND {s} <> '---' AND {t} <> '---'
-              AND ($start IS NULL OR date >= CAST($start AS DATE))
-              AND ($end IS NULL OR date <= CAST($end AS DATE))
+            FROM {table}
             GROUP BY ALL ORDER BY {order}, source, target LIMIT {int(top)}""",
             {"start": start, "end": end}).df()
     finally:
