@@ -50,6 +50,9 @@ FILTERS = [
     ({"actor": "PAK", "mode": "asserted"}, "(starts_with(source, $x) OR starts_with(target, $x)) AND mode = 'asserted'",
      {"x": "PAK"}),
     ({"q": "BORDER"}, "contains(lower(evidence), 'border')", {}),
+    ({"actor": "AFG", "q": "Border", "mode": "asserted"},
+     "(starts_with(source, 'AFG') OR starts_with(target, 'AFG')) AND mode = 'asserted' "
+     "AND contains(lower(evidence), 'border')", {}),
     ({"start": "2015-01-01", "end": "2015-12-31"}, "date >= DATE '2015-01-01' AND date <= DATE '2015-12-31'", {}),
     ({"q": "no such text anywhere"}, "contains(lower(evidence), 'no such text anywhere')", {}),
 ]

@@ -231,7 +231,10 @@ def create_app(db: str, settings=None, warm: int = 0):
             where.append("lower(place) = lower($place)")
         if q:
             params["q"] = q
-            where.append("contains(lower(evidence), lower($q))")
+            text = "contains(lower(evidence), lower($q))"
+            # tested only on the rows the other filters keep (left to the table scan, it would
+            # lower-case every evidence sentence of the table first)
+            where.append(f"CASE WHEN {' AND '.join(where)} THEN {text} ELSE false END" if where else text)
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         # One pass over the matching rows gives the total and the page: the number of rows
         # per date places the page on a few dates, and only their rows are sorted, however
