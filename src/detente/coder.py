@@ -1,14 +1,17 @@
 """The coder: documents in, events out. It runs the stages in order
 
-    read -> parse -> actors -> events -> (dates) -> Event records
+    read -> (prefilter) -> parse -> actors -> events -> (dates) -> Event records
 
-and streams many documents (``pipe``), on several processes if asked.
+and streams many documents (``pipe``), on several processes if asked. With the
+prefilter (``Settings.prefilter``, on by default) only the sentences that can hold an
+event, and those they draw on, are parsed and coded.
 """
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import multiprocessing as mp
+from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from . import cameo, dates, parse, places
@@ -16,6 +19,7 @@ from ._util import chunks, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
 from .events import EventExtractor, RawEvent
+from .prefilter import Prefilter
 from .read import check
 from .records import Document, DocResult, Event, Skip
 from .settings import Settings
@@ -34,6 +38,10 @@ class Coder:
         self.dicts = Dictionaries.load(self.settings.actors)
         self.matcher = ActorMatcher(self.nlp, self.dicts)
         self.extractor = EventExtractor(self.dicts)
+        self.prefilter = Prefilter(self.nlp, self.dicts, self.matcher) if self.settings.prefilter else None
+        # tokens seen and parsed by this process; with the prefilter on, also sentences
+        # (as it splits them) seen and parsed
+        self.counts: Counter = Counter()
 
     # -- one text ----------------------------------------------------------------------
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
@@ -69,44 +77,81 @@ class Coder:
                     out[i] = DocResult(d.id, skip=skip)
                 else:
                     todo.append((i, d))
-            pieces = [(i, off, text) for i, d in todo for off, text in parse.blocks(d.text)]
+            texts = [(i, off, text) for i, d in todo for off, text in parse.blocks(d.text)]
             parsed: dict[int, list] = {}
-            for (i, off, _), sdoc in zip(pieces, self.nlp.pipe((p[2] for p in pieces), batch_size=s.batch_size)):
-                parsed.setdefault(i, []).append((off, sdoc))
+            if self.prefilter is not None:
+                # tokenize and split everything, parse only what can hold an event
+                tdocs = self.prefilter.split([self.nlp.make_doc(t) for _, _, t in texts])
+                by_doc: dict[int, list] = {}
+                for (i, off, _), td in zip(texts, tdocs):
+                    by_doc.setdefault(i, []).append((off, td))
+                plans = [(i, off, plan) for i, blocks in by_doc.items()
+                         for (off, _), plan in zip(blocks, self.prefilter.plan([td for _, td in blocks]))]
+                pieces = [p for _, _, plan in plans for p in plan.pieces]
+                sdocs = iter(self.nlp.pipe((p.doc for p in pieces), batch_size=s.batch_size))
+                for i, off, plan in plans:
+                    parsed.setdefault(i, []).append(
+                        (off, plan.sentences, [(p, next(sdocs)) for p in plan.pieces]))
+                c = self.counts
+                c["tokens"] += sum(len(td) for td in tdocs)
+                c["parsed_tokens"] += sum(len(p.doc) for p in pieces)
+                c["sentences"] += sum(plan.split for _, _, plan in plans)
+                c["parsed_sentences"] += sum(plan.parsed for _, _, plan in plans)
+            else:
+                sdocs = self.nlp.pipe((t for _, _, t in texts), batch_size=s.batch_size)
+                for (i, off, _), sdoc in zip(texts, sdocs):
+                    parsed.setdefault(i, []).append((off, None, [(None, sdoc)]))
+                    self.counts["tokens"] += len(sdoc)
+                    self.counts["parsed_tokens"] += len(sdoc)
             for i, d in todo:
                 out[i] = self._code_parsed(d, parsed.get(i, []))
             for i in range(len(batch)):
                 yield out[i]
 
-    def _code_parsed(self, d: Document, pieces) -> DocResult:
+    def _code_parsed(self, d: Document, blocks) -> DocResult:
+        """Code the parsed pieces of one document. ``blocks``: per block of its text, the
+        block's offset, its sentence count as the prefilter estimates it (None: all of it
+        parsed) and its parsed pieces ((Piece or None, spaCy Doc)). Sentences are numbered
+        as the parser splits the pieces and as the prefilter counts the stretches between."""
         day = dt.date.fromisoformat(d.date) if d.date else None
         salience = Salience()
         events: list[Event] = []
         n_sent = 0
-        for off, sdoc in pieces:
-            mentions = self.matcher.mentions(sdoc)
-            sents = list(sdoc.sents)
-            sent_index = {}
-            for k, s in enumerate(sents):
-                for t in s:
-                    sent_index[t.i] = n_sent + k
-            res = ActorResolver(sdoc, mentions, self.dicts, day, salience, lambda t: sent_index[t.i])
-            for k, sent in enumerate(sents):
-                idx = n_sent + k
-                for t in sent:
-                    if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj":
-                        acts = res.actors(t, coordinated=True)
-                        if len(acts) > 1:   # "Obama and Putin" can be "they"
-                            acts = [dataclasses.replace(a, plural=True) for a in acts]
-                        if acts:
-                            salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
-                raw = self.extractor.events(sent, res, salience, idx)
-                if raw:
-                    found = dates.find(sent.text)
-                    for r in raw:
-                        events.append(self._event(d, day, idx, off, sent, r, found, places.locate(r.trigger, res)))
-            n_sent += len(sents)
+        for block_off, block_sentences, pieces in blocks:
+            shift = 0       # sentences the parser found in pieces, minus what the prefilter counted
+            for piece, sdoc in pieces:
+                off = block_off + (piece.start if piece is not None else 0)
+                first = n_sent + shift + (piece.first_sentence if piece is not None else 0)
+                sents = list(sdoc.sents)
+                if piece is not None:
+                    shift += len(sents) - piece.sentences
+                else:
+                    shift += len(sents)
+                self._code_sentences(d, day, off, sdoc, sents, first, salience, events)
+            n_sent += shift + (block_sentences or 0)
         return DocResult(d.id, tuple(events), n_sent)
+
+    def _code_sentences(self, d, day, off, sdoc, sents, first, salience, events) -> None:
+        mentions = self.matcher.mentions(sdoc)
+        sent_index = {}
+        for k, s in enumerate(sents):
+            for t in s:
+                sent_index[t.i] = first + k
+        res = ActorResolver(sdoc, mentions, self.dicts, day, salience, lambda t: sent_index[t.i])
+        for k, sent in enumerate(sents):
+            idx = first + k
+            for t in sent:
+                if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj":
+                    acts = res.actors(t, coordinated=True)
+                    if len(acts) > 1:   # "Obama and Putin" can be "they"
+                        acts = [dataclasses.replace(a, plural=True) for a in acts]
+                    if acts:
+                        salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
+            raw = self.extractor.events(sent, res, salience, idx)
+            if raw:
+                found = dates.find(sent.text)
+                for r in raw:
+                    events.append(self._event(d, day, idx, off, sent, r, found, places.locate(r.trigger, res)))
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)

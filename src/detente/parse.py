@@ -1,7 +1,11 @@
 """Stage 2, parse: the spaCy pipeline (tagger, lemmatizer, dependency parser) and the
 splitting of long texts into blocks it can take.
 
-The model is a setting (``--model`` / ``DETENTE_MODEL``); nothing is downloaded.
+The model is a setting (``--model`` / ``DETENTE_MODEL``); nothing is downloaded. Two of
+its rule-based components, which spaCy runs in Python, are run faster with the same
+results: the lemmatizer with a complete cache (:func:`_cache_lemmas`), and the attribute
+ruler with its one-word patterns looked up by word instead of run through a Matcher
+(:func:`_index_attribute_rules`). ``tests/test_parse.py`` compares both with spaCy's own.
 """
 from __future__ import annotations
 
@@ -30,7 +34,157 @@ def load(model: str):
         raise ModelError(f"spaCy model {model!r} lacks {', '.join(missing)}; detente needs a tagger, "
                          "lemmatizer and dependency parser")
     nlp.max_length = max(nlp.max_length, 4 * BLOCK_CHARS)
+    _cache_lemmas(nlp)
+    _index_attribute_rules(nlp)
     return nlp
+
+
+def _cache_lemmas(nlp) -> None:
+    """spaCy's rule lemmatizer caches a word's lemmas only when its rules ran, not for the
+    base forms it recognises first (singular nouns, infinitives, plain adjectives: most
+    words), so it works out most words again, in Python, every time; that was a tenth
+    of the whole pipeline's time. Its lemmas depend on the word, its part of speech and
+    its morphology alone (``rule_lemmatize``; ``lookup_lemmatize`` on the word), so one
+    cache under that key gives the same lemmas for every word, once."""
+    from spacy.pipeline import Lemmatizer
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    cls = type(lemmatizer)
+    if getattr(lemmatizer, "mode", None) not in ("rule", "lookup") or cls.__call__ is not Lemmatizer.__call__:
+        return      # another lemmatizer, or already cached
+    lemmatizer.__class__ = type(f"Cached{cls.__name__}", (cls,), {"__call__": _lemmatize})
+    lemmatizer._detente_lemmas = {}
+
+
+def _lemmatize(self, doc):
+    """The lemmatizer's ``__call__`` with a cache of lemmas by (word, POS, morphology)."""
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+    if not self._validated:
+        from spacy.errors import Errors
+        self._validate_tables(Errors.E1004)
+    if len(doc) == 0:
+        return doc
+    try:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        lemmas = rows[:, 3].copy()
+        cache, strings, overwrite = self._detente_lemmas, doc.vocab.strings, self.overwrite
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if overwrite or lemma == 0:
+                key = (orth, pos, morph)
+                new = cache.get(key)
+                if new is None:
+                    new = cache[key] = strings.add(self.lemmatize(doc[i])[0])
+                lemmas[i] = new
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+    except Exception as e:
+        self.get_error_handler()(self.name, self, [doc], e)
+
+
+# token attributes a one-word attribute-ruler pattern may test, to be looked up by word
+_WORD_KEYS = ("TAG", "POS", "DEP", "LOWER", "ORTH", "TEXT", "NORM", "IS_SPACE")
+
+
+def _index_attribute_rules(nlp) -> None:
+    """spaCy's attribute ruler (tag -> part of speech and morphology, and exceptions by
+    word) runs its ~180 patterns through a Matcher over every token: a fifth of the
+    pipeline's time. Nearly all are one-word patterns whose result depends on the word's
+    tag, dependency label and form alone; those are worked out once per distinct
+    (tag, POS, dep, form, ...) and looked up, and the rest go through a Matcher as
+    before. The matches are the same, in the same order, so the attributes set are too."""
+    from spacy.matcher import Matcher
+    from spacy.pipeline import AttributeRuler
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    ruler = nlp.get_pipe("attribute_ruler")
+    cls = type(ruler)
+    if cls.match is not AttributeRuler.match:
+        return      # another ruler, or already indexed
+    strings = nlp.vocab.strings
+    simple, rest = [], Matcher(nlp.vocab)
+    for attr_id in range(len(ruler.attrs)):
+        key = strings[str(attr_id)]
+        entry = ruler.matcher.get(key)
+        for pattern in (entry[1] if entry else []):
+            if len(pattern) == 1 and _simple(pattern[0]):
+                simple.append((attr_id, key, pattern[0]))
+            else:
+                rest.add(key, [pattern])
+    used = [k for k in _WORD_KEYS if any(k in p for _, _, p in simple)]
+    # the patterns that can match a word, by its (tag, lower-case form); None: any
+    index: dict = {}
+    for attr_id, key, p in simple:
+        for tag in _values(p.get("TAG")):
+            for low in _values(p.get("LOWER")):
+                index.setdefault((tag, low), []).append((attr_id, key, p))
+    ruler.__class__ = type(f"Indexed{cls.__name__}", (cls,), {"match": _match})
+    ruler._detente_index = (len(ruler.attrs), used, index, rest, {})
+
+
+def _values(v) -> list:
+    """The values a pattern's test accepts, or [None] (any) when not a plain list."""
+    if isinstance(v, str):
+        return [v]
+    if isinstance(v, dict) and set(v) == {"IN"}:
+        return list(v["IN"])
+    return [None]
+
+
+def _simple(pattern: dict) -> bool:
+    """A one-word pattern on tag, POS, dependency, form or IS_SPACE with plain values or
+    IN / NOT_IN / REGEX: what :func:`_test` evaluates exactly as the Matcher does."""
+    for k, v in pattern.items():
+        if k not in _WORD_KEYS:
+            return False
+        if k == "IS_SPACE":
+            if not isinstance(v, bool):
+                return False
+        elif isinstance(v, dict):
+            if not v or not set(v) <= {"IN", "NOT_IN", "REGEX"} or "REGEX" in v and not isinstance(v["REGEX"], str) \
+                    or any(not all(isinstance(w, str) for w in v[op]) for op in ("IN", "NOT_IN") if op in v):
+                return False
+        elif not isinstance(v, str):
+            return False
+    return True
+
+
+def _test(v, x) -> bool:
+    if isinstance(v, (str, bool)):
+        return x == v
+    return (("IN" not in v or x in v["IN"]) and ("NOT_IN" not in v or x not in v["NOT_IN"])
+            and ("REGEX" not in v or re.search(v["REGEX"], x) is not None))
+
+
+def _match(self, doc):
+    """AttributeRuler.match with the one-word patterns looked up (see above)."""
+    from spacy import attrs
+    n_rules, used, index, rest, cache = self._detente_index
+    if n_rules != len(self.attrs) or not doc.has_annotation("TAG") or not doc.has_annotation("DEP"):
+        return super(type(self), self).match(doc)     # rules added since, or a doc not tagged and parsed
+    strings = self.vocab.strings
+    matches = []
+    if len(doc):
+        cols = [getattr(attrs, "ORTH" if k == "TEXT" else k) for k in used]
+        for i, row in enumerate(doc.to_array(cols).reshape(len(doc), -1).tolist()):
+            row = tuple(row)
+            hits = cache.get(row)
+            if hits is None:
+                word = {k: bool(h) if k == "IS_SPACE" else strings[h] for k, h in zip(used, row)}
+                tag, low = word.get("TAG"), word.get("LOWER")
+                hits = []
+                for attr_id, key, p in sorted(index.get((tag, low), []) + index.get((tag, None), [])
+                                              + index.get((None, low), []) + index.get((None, None), []),
+                                              key=lambda x: x[0]):
+                    if (attr_id, key) not in hits and all(_test(v, word[k]) for k, v in p.items()):
+                        hits.append((attr_id, key))
+                cache[row] = hits
+            for attr_id, key in hits:
+                matches.append((attr_id, key, i, i + 1))
+    for key, start, end in rest(doc, allow_missing=True):
+        matches.append((int(strings[key]), key, start, end))
+    matches.sort()
+    return matches
 
 
 _BREAK = re.compile(r"\n\s*\n|\n|(?<=[.!?])\s+")

@@ -25,6 +25,11 @@ class Settings:
         "extra actor dictionary (TSV, same columns as data/actors/people.tsv) that adds to or "
         "overrides the built-in entries")
     batch_size: int = _setting(64, "DETENTE_BATCH_SIZE", "documents per spaCy batch")
+    prefilter: bool = _setting(
+        True, "DETENTE_PREFILTER",
+        "parse only the sentences that can hold an event (a trigger word and enough actor "
+        "words, found on the tokenizer's output) and the sentences before them that they "
+        "draw on; 0 parses every sentence")
 
     @classmethod
     def from_env(cls, env=None, **overrides) -> "Settings":
