@@ -72,6 +72,7 @@ def test_every_page_equals_the_plain_query(client, db, query, where, params):
 def test_undated_events_come_last(client, db):
     with connect(db, read_only=True) as con:
         n = con.execute("SELECT count(*) FROM events").fetchone()[0]
-    dates = [e["date"] for e in client.get("/api/events", params={"limit": 500, "offset": max(n - 500, 0)}).json()["events"]]
+    page = client.get("/api/events", params={"limit": 500, "offset": max(n - 500, 0)}).json()
+    dates = [e["date"] for e in page["events"]]
     k = dates.index(None)
     assert k > 0 and all(d is None for d in dates[k:]) and dates[:k] == sorted(dates[:k], reverse=True)

@@ -89,7 +89,8 @@ def test_turning_points_carry_the_driving_events(db):
                                           check_exact=False)
         # the repeated report counts once, with the evidence of its first report
         got = driving_events(con, "AFG", "PAK", pd.Timestamp("2016-06-01"), "M", "deteriorating", top=50)
-        first = con.execute("SELECT min(event_id) FROM events WHERE doc_id LIKE 'r%' AND cameo_root = '19'").fetchone()[0]
+        first = con.execute("SELECT min(event_id) FROM events "
+                            "WHERE doc_id LIKE 'r%' AND cameo_root = '19'").fetchone()[0]
         row = got[got.event_id == first].iloc[0]
         assert row.mentions == 3 and row.doc_id.startswith("r") and "shelled" in row.evidence
 

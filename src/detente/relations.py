@@ -178,7 +178,8 @@ def _driving_events(con, a: str, b: str, wanted: list, freq: str, top: int = 3) 
         FROM {d} d JOIN wanted w ON date_trunc('{unit}', d.date) >= w.p
                                 AND date_trunc('{unit}', d.date) <= w.p + INTERVAL 1 {unit}
         WHERE d.goldstein * w.sign > 0
-        QUALIFY row_number() OVER (PARTITION BY w.k ORDER BY d.goldstein * d.mentions * -w.sign, d.event_id) <= {int(top)}
+        QUALIFY row_number() OVER (PARTITION BY w.k ORDER BY d.goldstein * d.mentions * -w.sign, d.event_id)
+                <= {int(top)}
         ORDER BY w.k, d.goldstein * d.mentions * -w.sign, d.event_id""",
         {"a": a, "b": b, "k": list(range(len(wanted))), "p": [pd.Timestamp(p).date() for p, _ in wanted],
          "sign": [1 if direction == "improving" else -1 for _, direction in wanted]}).df()
