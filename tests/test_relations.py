@@ -98,7 +98,8 @@ def test_turning_points_carry_the_driving_events(db):
 @pytest.mark.parametrize("level", ["country", "actor"])
 @pytest.mark.parametrize("by", ["volume", "goldstein"])
 @pytest.mark.parametrize("dedup", [True, False])
-def test_network_equals_the_view(db, level, by, dedup):
+@pytest.mark.parametrize("top", [1, 2, 3, 5, 20, 500])
+def test_network_equals_the_view(db, level, by, dedup, top):
     s, t = ("source_country", "target_country") if level == "country" else ("source", "target")
     order = "events DESC" if by == "volume" else "abs(goldstein_sum) DESC"
     with connect(db, read_only=True) as con:
@@ -113,7 +114,7 @@ def test_network_equals_the_view(db, level, by, dedup):
                   AND {s} <> '---' AND {t} <> '---'
                   AND ($start IS NULL OR date >= CAST($start AS DATE))
                   AND ($end IS NULL OR date <= CAST($end AS DATE))
-                GROUP BY ALL ORDER BY {order}, source, target LIMIT 20""", {"start": start, "end": end}).df()
-            got = detente.network(db, start=start, end=end, by=by, level=level, dedup=dedup, con=con)
+                GROUP BY ALL ORDER BY {order}, source, target LIMIT {top}""", {"start": start, "end": end}).df()
+            got = detente.network(db, start=start, end=end, top=top, by=by, level=level, dedup=dedup, con=con)
             assert len(got) > 0
             pd.testing.assert_frame_equal(got, want, check_exact=False)

@@ -36,7 +36,7 @@ def _check(a: str, b: str, freq: str) -> tuple[str, str, str]:
 DEDUP_KEYS = "source, target, source_country, target_country, cameo_root, mode, date, place"
 
 
-def _dedup(where: str, columns: str) -> str:
+def _dedup(where: str, columns: str, table: str = "events") -> str:
     """The rows of ``events_dedup`` that ``where`` (a condition on the view's key columns)
     keeps, with only ``columns`` (aggregates as the view defines them) computed.
 
@@ -44,7 +44,7 @@ def _dedup(where: str, columns: str) -> str:
     on grouping columns, so applying it before grouping keeps whole groups. Querying the
     view itself costs more on a large database, because DuckDB keeps computing its
     ``count(DISTINCT doc_id)`` (a second aggregation and a join) even when it is not used."""
-    return f"(SELECT {columns} FROM events WHERE {where} GROUP BY {DEDUP_KEYS})"
+    return f"(SELECT {columns} FROM {table} WHERE {where} GROUP BY {DEDUP_KEYS})"
 
 
 def relations(db, a: str, b: str, freq: str = "M", start: str | None = None, end: str | None = None,
@@ -210,11 +210,29 @@ def network(db, start: str | None = None, end: str | None = None, top: int = 20,
               AND {s} <> '---' AND {t} <> '---'
               AND ($start IS NULL OR date >= CAST($start AS DATE))
               AND ($end IS NULL OR date <= CAST($end AS DATE))"""
-        if dedup:
-            table = _dedup(where, f"{s}, {t}, any_value(quad_class) AS quad_class, avg(goldstein) AS goldstein")
+        cols = f"{s}, {t}, any_value(quad_class) AS quad_class, avg(goldstein) AS goldstein"
+        first = ""
+        if dedup and by == "volume":
+            # A dyad has no more real events than reports. So the real events of the `top`
+            # dyads with the most reports are counted first; the top-th largest of these counts
+            # is a floor that no dyad with fewer reports can reach, and only the other dyads
+            # with at least that many reports need de-duplicating too (most often none).
+            def among(dyads):
+                return _dedup(where, cols, f"events SEMI JOIN {dyads} ON {s} = {dyads}.s_ AND {t} = {dyads}.t_")
+            first = f"""WITH reports AS (SELECT {s} AS s_, {t} AS t_, count(*) AS n FROM events WHERE {where}
+                                     GROUP BY ALL),
+                 busiest AS (SELECT s_, t_ FROM reports ORDER BY n DESC, s_, t_ LIMIT {int(top)}),
+                 counted AS MATERIALIZED {among("busiest")},
+                 floor AS (SELECT coalesce(min(n), 0) AS n FROM
+                               (SELECT count(*) AS n FROM counted GROUP BY {s}, {t} ORDER BY n DESC LIMIT {int(top)})),
+                 rest AS (SELECT s_, t_ FROM reports WHERE n >= (SELECT n FROM floor)
+                          EXCEPT SELECT s_, t_ FROM busiest)"""
+            table = f"(SELECT * FROM counted UNION ALL SELECT * FROM {among('rest')})"
+        elif dedup:
+            table = _dedup(where, cols)
         else:
             table = f"(SELECT {s}, {t}, quad_class, goldstein FROM events WHERE {where})"
-        return con.execute(f"""
+        return con.execute(f"""{first}
             SELECT {s} AS source, {t} AS target, count(*) AS events, sum(goldstein) AS goldstein_sum,
                    avg(goldstein) AS goldstein_mean,
                    count(*) FILTER (quad_class IN (1, 2)) AS cooperation,
