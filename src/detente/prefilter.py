@@ -15,15 +15,16 @@ test is on surface forms, before tagging and parsing:
   spaCy's rule lemmatizer (any part of speech's rules and exceptions, and the attribute
   ruler's lemmas) or the coder's own lemma guesses could turn into those lemmas, worked
   out once from the model's tables;
-- pronouns (he/she/it/they and their forms) count as actors only when the sentence or one
-  of the two before may add to salience; "they" and "both countries" as two.
+- pronouns (he/she/it/they and their forms) count as actors only when the sentence or the
+  one before may add to salience; "they" and "both countries" count as two.
 
 A sentence is *eventful* when it has a trigger word whose patterns can give something
 other than a statement or appeal and one actor, or any trigger word and two. When an
-eventful sentence reads the sentences before it (a pronoun: salience; "both"/"two" with
-a role noun: the last two countries named; "with" and an event noun of cooperation: the
-partner), the sentences from the earliest of its two predecessors that may add to
-salience are parsed too, and so on backwards. Everything else is skipped: it adds
+eventful sentence reads the sentences before it (a pronoun: salience of the one before;
+"both"/"two" with a role noun: the last two countries named in it and the one before;
+"with" and an event noun of cooperation: the partner, from the two before), the
+sentences from the earliest of those that may add to salience are parsed too, and so on
+backwards. Everything else is skipped: it adds
 nothing to the salience that later sentences see, or no later sentence within reach
 reads it.
 
@@ -47,7 +48,11 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries
 
-CONTEXT = 2                 # sentences before an eventful one that its salience may read
+# how many sentences before its own a word may read: a pronoun resolves to this sentence
+# or the one before (Salience.resolve), "both countries" are the last two named in them
+# (ActorResolver._last_two_countries), the partner of "an agreement with X" is a subject
+# of the two before (Salience.partner)
+BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = ("want", "wish")                   # _wishes: appeals, need two actors
 OBLIGATION_WORDS = ("must", "should", "ought")       # _obligations: demands, need two actors
@@ -148,12 +153,12 @@ class Prefilter:
         facts = [self._facts(d) for d in docs]
         need = [x for f in facts for x in f.eventful]
         adds = [x for f in facts for x in f.adds]
-        cue = [x for f in facts for x in f.cue]
+        back = [x for f in facts for x in f.back]
         for i in range(len(need) - 1, -1, -1):
-            if need[i] and cue[i]:
+            if need[i] and back[i]:
                 # from the earliest sentence within reach that adds to salience, all of them,
                 # so that the parser numbers them as it would in the whole text
-                first = next((k for k in range(max(0, i - CONTEXT), i) if adds[k]), i)
+                first = next((k for k in range(max(0, i - back[i]), i) if adds[k]), i)
                 for k in range(first, i):
                     need[k] = True
         plans, k = [], 0
@@ -169,7 +174,7 @@ class Prefilter:
         sents, counts = self._sentences(doc, lower)
         n = len(sents)
         if self.always or n == 0:
-            return _Facts(sents, [True] * n, [True] * n, [True] * n, counts)
+            return _Facts(sents, [True] * n, [True] * n, [0] * n, counts)
         starts = np.array([a for a, _ in sents], dtype=np.int64)
         cat = self.category
         kind = np.fromiter((cat.get(h, 0) for h in lower), dtype=np.int64, count=len(lower))
@@ -191,7 +196,7 @@ class Prefilter:
         # country from a pronoun ("its neighbours")
         adds = (named > 0) | ((count(_ANY_ROLE) > 0) & (pron > 0))
         # a pronoun is an actor only when salience has one within reach
-        reach = np.convolve(adds, np.ones(CONTEXT + 1, np.int64))[:n] > 0
+        reach = np.convolve(adds, np.ones(BACK_PRONOUN + 1, np.int64))[:n] > 0
         units = named + np.where(reach, pron, 0)
         eventful = [False] * n
         for i in np.flatnonzero((units >= 1) & (count(_TRIGGER) > 0)).tolist():
@@ -200,10 +205,10 @@ class Prefilter:
             eventful[i] = any((strong or units[i] >= 2) and all(not ws.isdisjoint(present) for ws in others)
                               for h in present if h in self.triggers
                               for strong, others in self.triggers[h])
-        # read the sentences before: a pronoun (salience), "both countries" (the last two
-        # named), "an agreement with X" (the partner, the subject of a sentence before)
-        cue = ((pron > 0) | pair | ((count(_WITH) > 0) & (count(_PARTNER) > 0))).tolist()
-        return _Facts(sents, eventful, adds.tolist(), cue, counts)
+        # how far back it reads: a pronoun, "both countries", "an agreement with X"
+        back = np.maximum.reduce([np.where(pron > 0, BACK_PRONOUN, 0), np.where(pair, BACK_PAIR, 0),
+                                  np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0)])
+        return _Facts(sents, eventful, adds.tolist(), back.tolist(), counts)
 
     def _sentences(self, doc: Doc, lower: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
         """The split doc's sentences (token ranges), joined where a boundary is not sure
@@ -279,7 +284,7 @@ class _Facts:
     sents: list         # (start, end) token offsets
     eventful: list      # can hold an event
     adds: list          # may add actors to salience (a name, a role noun)
-    cue: list           # reads the sentences before it (pronoun, "with", "both", "two")
+    back: list          # how many sentences before it it may read
     counts: list        # parser sentences it likely holds
 
 
