@@ -123,3 +123,11 @@ def test_relations_errors_are_one_line(run_cli):
     assert r.returncode == 2 and "no such database" in r.stderr and r.stderr.count("\n") == 1
     r = run_cli("relations", "AF'G;DROP", "PAK", "--db", "missing.duckdb")
     assert r.returncode == 2
+
+
+def test_no_prefilter_flag_reaches_the_settings(monkeypatch):
+    from detente.cli import _settings, build_parser
+    monkeypatch.delenv("DETENTE_PREFILTER", raising=False)
+    for command in ("code", "ingest"):
+        assert _settings(build_parser().parse_args([command, "in.txt"])).prefilter is True
+        assert _settings(build_parser().parse_args([command, "in.txt", "--no-prefilter"])).prefilter is False

@@ -23,7 +23,8 @@ EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 2, 3      # 1: an unexpected error (Pytho
 
 def _settings(args) -> Settings:
     return Settings.from_env(model=getattr(args, "model", None), max_chars=getattr(args, "max_chars", None),
-                             actors=getattr(args, "actors", None))
+                             actors=getattr(args, "actors", None),
+                             prefilter=False if getattr(args, "no_prefilter", False) else None)
 
 
 def _coder_options(p: argparse.ArgumentParser) -> None:
@@ -31,6 +32,8 @@ def _coder_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (TSV: name, aliases, code, start, end)")
     p.add_argument("--max-chars", type=int, help="skip documents longer than this (default 2,000,000)")
     p.add_argument("-j", "--processes", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--no-prefilter", action="store_true",
+                   help="parse every sentence (default: only those that can hold an event; env DETENTE_PREFILTER=0)")
 
 
 class Tally:
