@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import multiprocessing as mp
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
@@ -59,9 +60,22 @@ class Coder:
             yield from self._pipe_local(docs)
             return
         ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+        slots, stop = threading.Semaphore(4 * processes), threading.Event()
+
+        def feed():        # at most 4 chunks per process in flight: memory does not grow with the input
+            for batch in chunks(docs, chunk):
+                while not slots.acquire(timeout=0.2):
+                    if stop.is_set():
+                        return
+                yield batch
+
         with ctx.Pool(processes, initializer=_init_worker, initargs=(self.settings,)) as pool:
-            for results in pool.imap(_work, chunks(docs, chunk)):
-                yield from results
+            try:
+                for results in pool.imap(_work, feed()):
+                    slots.release()
+                    yield from results
+            finally:
+                stop.set()
 
     def _pipe_local(self, docs: Iterable[Document | Skip]) -> Iterator[DocResult]:
         s = self.settings
