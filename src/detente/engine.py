@@ -119,13 +119,12 @@ def run(items: Iterable[Item], store: Store, settings: Settings, *, client=None,
         workers_now = list(client.scheduler_info().get("workers", {}))
         n_workers = max(1, len(workers_now))
         # every worker loads the coder at once, before the first partition is cut
-        client.gather([client.submit(_load_coder, settings, workers=[w], pure=False,
+        client.gather([client.submit(_load_coder, settings, workers=[w], allow_other_workers=True, pure=False,
                                      key=f"detente-load-{uuid.uuid4().hex}")
                        for w in workers_now])
         window = 2 * n_workers + 2                   # partitions in flight: bounded memory on the client
-        todo = enumerate(chunks(items, partition_size))
         running = as_completed()
-        for part, batch in todo:
+        for part, batch in enumerate(chunks(items, partition_size)):
             running.add(client.submit(code_partition, part, batch, str(folder), settings, pure=False,
                                       key=f"detente-part-{part}-{uuid.uuid4().hex[:8]}"))
             if running.count() >= window:
