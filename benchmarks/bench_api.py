@@ -24,6 +24,9 @@ from urllib.parse import urlencode
 
 import httpx
 
+from detente.relations import busiest_pairs
+from detente.store import connect
+
 LUA = r"""
 local paths = {}
 for line in io.lines(os.getenv("BENCH_PATHS")) do paths[#paths + 1] = line end
@@ -91,14 +94,8 @@ def main():
                 sys.exit("bench_api: the server did not start")
             time.sleep(0.5)
         print(f"server up and warm in {time.monotonic() - t0:.1f} s")
-        import duckdb
-        con = duckdb.connect(args.db, read_only=True)
-        pairs = con.execute("""
-            SELECT least(left(source, 3), left(target, 3)), greatest(left(source, 3), left(target, 3))
-            FROM events WHERE mode = 'asserted' AND left(source, 3) <> left(target, 3)
-              AND regexp_full_match(left(source, 3), '[A-Z]{3}') AND regexp_full_match(left(target, 3), '[A-Z]{3}')
-            GROUP BY ALL ORDER BY count(*) DESC LIMIT $n""", {"n": args.pairs}).fetchall()
-        con.close()
+        with connect(args.db, read_only=True) as con:
+            pairs = busiest_pairs(con, args.pairs)
         (tmp / "bench.lua").write_text(LUA)
         print(f"wrk: {args.clients} connections, {args.seconds} s per endpoint, server on loopback with "
               f"{args.workers} worker(s); {len(pairs)} busiest country pairs")

@@ -118,3 +118,16 @@ def test_network_equals_the_view(db, level, by, dedup, top):
             got = detente.network(db, start=start, end=end, top=top, by=by, level=level, dedup=dedup, con=con)
             assert len(got) > 0
             pd.testing.assert_frame_equal(got, want, check_exact=False)
+
+
+def test_busiest_pairs_are_unordered_country_pairs_by_asserted_events(db):
+    from detente.relations import busiest_pairs
+    from detente.store import connect
+    with connect(db, read_only=True) as con:
+        pairs = busiest_pairs(con, 5)
+        counts = [con.execute("""SELECT count(*) FROM events WHERE mode = 'asserted'
+                                 AND ((source_country = $x AND target_country = $y)
+                                   OR (source_country = $y AND target_country = $x))""", {"x": x, "y": y}).fetchone()[0]
+                  for x, y in pairs]
+    assert pairs[0] == ("AFG", "PAK") and all(x < y for x, y in pairs)
+    assert counts == sorted(counts, reverse=True)

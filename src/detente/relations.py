@@ -192,6 +192,16 @@ def _driving_events(con, a: str, b: str, wanted: list, freq: str, top: int = 3) 
     return out
 
 
+def busiest_pairs(con, n: int) -> list[tuple[str, str]]:
+    """The ``n`` country pairs (unordered, alphabetical within a pair) with the most
+    asserted events between two different countries."""
+    return con.execute("""
+        SELECT least(source_country, target_country) AS x, greatest(source_country, target_country) AS y
+        FROM events WHERE mode = 'asserted' AND source_country <> target_country
+          AND regexp_full_match(source_country, '[A-Z]{3}') AND regexp_full_match(target_country, '[A-Z]{3}')
+        GROUP BY ALL ORDER BY count(*) DESC, x, y LIMIT $n""", {"n": int(n)}).fetchall()
+
+
 def network(db, start: str | None = None, end: str | None = None, top: int = 20, by: str = "volume",
             level: str = "country", dedup: bool = True, con=None) -> pd.DataFrame:
     """The strongest dyads of a period: by ``volume`` (events) or ``goldstein`` (the most

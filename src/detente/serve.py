@@ -34,7 +34,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .errors import DetenteError
-from .relations import network, relations, turning_points
+from .relations import busiest_pairs, network, relations, turning_points
 from .store import connect
 
 MAX_LIMIT = 500
@@ -338,11 +338,7 @@ def create_app(db: str, settings=None, warm: int = 0):
         """Answer ``/api/relations?a=X&b=Y`` for the busiest country pairs ahead of time."""
         try:
             cur = cursor()
-            pairs = cur.execute("""
-                SELECT least(left(source, 3), left(target, 3)) AS x, greatest(left(source, 3), left(target, 3)) AS y
-                FROM events WHERE mode = 'asserted' AND left(source, 3) <> left(target, 3)
-                  AND regexp_full_match(left(source, 3), '[A-Z]{3}') AND regexp_full_match(left(target, 3), '[A-Z]{3}')
-                GROUP BY ALL ORDER BY count(*) DESC, x, y LIMIT $n""", {"n": warm}).fetchall()
+            pairs = busiest_pairs(cur, warm)
             for x, y in pairs:
                 for a, b in ((x, y), (y, x)):
                     body = json.dumps(relations_answer(a, b, "M", None, None, cur), separators=(",", ":")).encode()
