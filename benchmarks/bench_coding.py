@@ -15,7 +15,6 @@ gold sets both ways and scores them with the shared scorer.
 """
 import argparse
 import collections
-import gzip
 import json
 import statistics
 import subprocess
@@ -24,26 +23,20 @@ import tempfile
 import time
 from pathlib import Path
 
+from _corpus import CORPUS, first_records
+
 from detente import Coder, Document
 from detente.output import EventWriter
 from detente.read import read_paths
 from detente.settings import Settings
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "reuters21578.jsonl.gz"
+SHARED = CORPUS.parent
+REUTERS = CORPUS / "reuters21578.jsonl.gz"
 GOLD_SETS = ("petr2_gsr", "plover", "conflibert")
 
 
 def load(path, n):
-    docs = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            if r.get("text", "").strip():
-                docs.append(Document(r["id"], r["text"], r.get("date")))
-            if len(docs) == n:
-                break
-    return docs
+    return [Document(r["id"], r["text"], r.get("date")) for _, r in first_records(path, n)]
 
 
 def differ(a, b, drop=()):
@@ -75,7 +68,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--corpus", default=str(REUTERS))
     ap.add_argument("--scores", action="store_true", help="score the shared gold sets both ways")
     args = ap.parse_args()
     docs = load(args.corpus, args.docs)

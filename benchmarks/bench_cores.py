@@ -12,8 +12,6 @@ the speedups of 2 over 1 both ways, and checks that every configuration stored t
 events.
 """
 import argparse
-import gzip
-import json
 import statistics
 import subprocess
 import sys
@@ -22,8 +20,8 @@ import time
 from pathlib import Path
 
 import duckdb
+from _corpus import CORPUS, write_first
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "reuters21578.jsonl.gz"
 CONFIGS = {
     "local, 1 process": ["--engine", "local", "--workers", "1"],
     "local, 2 processes": ["--engine", "local", "--workers", "2"],
@@ -32,29 +30,17 @@ CONFIGS = {
 }
 
 
-def sample(corpus: str, n: int, path: Path) -> int:
-    with gzip.open(corpus, "rt", encoding="utf-8") as f, open(path, "w", encoding="utf-8") as out:
-        k = 0
-        for line in f:
-            if json.loads(line).get("text", "").strip():
-                out.write(line)
-                k += 1
-                if k == n:
-                    break
-    return k
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=4000)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--corpus", default=str(CORPUS / "reuters21578.jsonl.gz"))
     args = ap.parse_args()
     exe = str(Path(sys.executable).parent / "detente")
     with tempfile.TemporaryDirectory(prefix="bench-cores-") as tmp:
         tmp = Path(tmp)
-        n = sample(args.corpus, args.docs, tmp / "in.jsonl")
-        sample(args.corpus, 1, tmp / "one.jsonl")
+        n = write_first(args.corpus, tmp / "in.jsonl", n=args.docs)
+        write_first(args.corpus, tmp / "one.jsonl", n=1)
         times = {name: [] for name in CONFIGS}
         start = {name: [] for name in CONFIGS}
         stored, sentences = {}, None

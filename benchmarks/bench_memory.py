@@ -9,9 +9,6 @@ nanny and workers) every 0.1 s. Prints, per size, the peak RSS of the largest pr
 of the command itself. Flat means the peak does not grow with the input.
 """
 import argparse
-import gzip
-import json
-import re
 import subprocess
 import sys
 import tempfile
@@ -20,25 +17,7 @@ from pathlib import Path
 
 import duckdb
 import psutil
-
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "wcep_items.jsonl.gz"
-SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-
-
-def write_items(corpus: str, sentences: int, path: Path) -> int:
-    """The first items holding about ``sentences`` sentences (counted by their full stops)."""
-    with gzip.open(corpus, "rt", encoding="utf-8") as f, open(path, "w", encoding="utf-8") as out:
-        k = seen = 0
-        for line in f:
-            text = json.loads(line).get("text", "").strip()
-            if text:
-                out.write(line)
-                k += 1
-                seen += max(1, len(SENTENCE_END.findall(text)))
-                if seen >= sentences:
-                    break
-    return k
-
+from _corpus import CORPUS, write_first
 
 def peak_rss(cmd: list[str]) -> tuple[int, dict[str, int], float]:
     """Run ``cmd``; its exit status, peak RSS per process (by name and pid) and wall time."""
@@ -67,7 +46,7 @@ def main():
     ap.add_argument("--engine", choices=("local", "dask"), default="local")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--sizes", default="1000,10000,100000", help="sentences")
-    ap.add_argument("--corpus", default=str(CORPUS))
+    ap.add_argument("--corpus", default=str(CORPUS / "wcep_items.jsonl.gz"))
     args = ap.parse_args()
     exe = str(Path(sys.executable).parent / "detente")
     print(f"engine {args.engine}, {args.workers} worker(s); peak RSS sampled every 0.1 s")
@@ -76,7 +55,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
         tmp = Path(tmp)
         for size in (int(s) for s in args.sizes.split(",")):
-            items = write_items(args.corpus, size, tmp / "in.jsonl")
+            items = write_first(args.corpus, tmp / "in.jsonl", sentences=size)
             db = tmp / f"{size}.duckdb"
             status, peaks, wall = peak_rss([exe, "ingest", str(tmp / "in.jsonl"), "--db", str(db), "-q",
                                             "--engine", args.engine, "--workers", str(args.workers)])
