@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _corpus import CORPUS, first_records
+from _common import CORPUS, first_records
 
 from detente import Coder, Document
 from detente.output import EventWriter

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import duckdb
-from _corpus import CORPUS, write_first
+from _common import CORPUS, write_first
 
 CONFIGS = {
     "local, 1 process": ["--engine", "local", "--workers", "1"],

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import psutil
-from _corpus import CORPUS, write_first
+from _common import CORPUS, write_first
 
 def peak_rss(cmd: list[str]) -> tuple[int, dict[str, int], float]:
     """Run ``cmd``; its exit status, peak RSS per process (by name and pid) and wall time."""

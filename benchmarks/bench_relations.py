@@ -7,23 +7,13 @@ and times ``relations()`` (monthly series, de-duplicated events), ``network()`` 
 year, and an event filter. Prints the median and 95th percentile per query.
 """
 import argparse
-import statistics
-import time
+
+from _common import timed
 
 import detente
 from detente.store import connect
 
 PAIRS = [("AFG", "PAK"), ("RUS", "UKR"), ("ISR", "PSE"), ("IND", "PAK"), ("USA", "CHN"), ("USA", "IRN")]
-
-
-def timed(fn, repeat):
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
 def main():
@@ -36,13 +26,13 @@ def main():
     print(f"database {args.db}: {n:,} events")
     print(f"{'query':34} {'median ms':>10} {'p95 ms':>8}")
     for a, b in PAIRS:
-        med, p95 = timed(lambda: detente.relations(args.db, a, b, freq="M", con=con), args.repeat)
+        _, med, p95 = timed(lambda: detente.relations(args.db, a, b, freq="M", con=con), args.repeat)
         print(f"relations {a}-{b} monthly{'':13} {med:10.1f} {p95:8.1f}")
-    med, p95 = timed(lambda: detente.network(args.db, start="2022-01-01", end="2022-12-31", con=con), args.repeat)
+    _, med, p95 = timed(lambda: detente.network(args.db, start="2022-01-01", end="2022-12-31", con=con), args.repeat)
     print(f"{'network 2022 top 20':34} {med:10.1f} {p95:8.1f}")
     q = ("SELECT * FROM events WHERE starts_with(source, 'RUS') AND starts_with(target, 'UKR') "
          "AND mode = 'asserted' AND date BETWEEN '2022-01-01' AND '2022-12-31' ORDER BY date LIMIT 50")
-    med, p95 = timed(lambda: con.execute(q).fetchall(), args.repeat)
+    _, med, p95 = timed(lambda: con.execute(q).fetchall(), args.repeat)
     print(f"{'events RUS>UKR 2022, page of 50':34} {med:10.1f} {p95:8.1f}")
 
 

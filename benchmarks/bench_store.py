@@ -37,10 +37,11 @@ import argparse
 import datetime as dt
 import inspect
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
+
+from _common import timed
 
 import detente
 from detente import cameo
@@ -346,19 +347,6 @@ def endpoint(app, path: str):
     def call(cur, **kw):
         return fn(**{**defaults, **kw, "cur": cur})
     return call
-
-
-def timed(fn, repeat):
-    t = time.perf_counter()
-    fn()
-    first = (time.perf_counter() - t) * 1000
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t) * 1000)
-    times.sort()
-    return first, statistics.median(times), times[int(0.95 * (len(times) - 1))]
 
 
 def main():

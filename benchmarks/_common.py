@@ -1,7 +1,10 @@
-"""The benchmarks' inputs: the first records of a corpus in ``../shared/corpus``."""
+"""Shared by the benchmarks: their inputs (the first records of a corpus in
+``../shared/corpus``) and timing."""
 import gzip
 import json
 import re
+import statistics
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,3 +37,17 @@ def write_first(path, out: Path, n: int | None = None, sentences: int | None = N
             f.write(line)
             k += 1
     return k
+
+
+def timed(fn, repeat: int) -> tuple[float, float, float]:
+    """Milliseconds of a first call of ``fn``, then the median and p95 of ``repeat`` more."""
+    t = time.perf_counter()
+    fn()
+    first = (time.perf_counter() - t) * 1000
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return first, statistics.median(times), times[int(0.95 * (len(times) - 1))]
