@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -49,8 +49,8 @@ class CodeRequest(BaseModel):
     date: dt.date | None = None
 
 
-def _error(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+def _error(status: int, message: str) -> Response:
+    return Response(_error_body(status, message), status_code=status, media_type="application/json")
 
 
 def _allowed(*names: str):
@@ -102,8 +102,7 @@ class Guard:
         path = scope["path"]
         if scope["method"] != "GET" or not path.startswith("/api/") or path == "/api/health":
             return await self.app(scope, receive, send)
-        query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-        key = path + "?" + urlencode(sorted(query))
+        key = self.key(path, parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
         while key in self.pending:                      # the same request is being answered
             await self.pending[key].wait()
         body = self.answers.get(key)
@@ -130,6 +129,11 @@ class Guard:
         finally:
             del self.pending[key]
             done.set()
+
+    @staticmethod
+    def key(path: str, query) -> str:
+        """The same key for the same parameters in any order."""
+        return path + "?" + urlencode(sorted(query))
 
     def store(self, key: str, body: bytes) -> None:
         self.answers[key] = body
@@ -343,7 +347,7 @@ def create_app(db: str, settings=None, warm: int = 0):
                 for a, b in ((x, y), (y, x)):
                     body = json.dumps(relations_answer(a, b, "M", None, None, cur), separators=(",", ":")).encode()
                     for query in ({"a": a, "b": b}, {"a": a, "b": b, "freq": "M"}):
-                        guard.store("/api/relations?" + urlencode(sorted(query.items())), body)
+                        guard.store(guard.key("/api/relations", query.items()), body)
             cur.close()
         finally:
             state["warm"] = True

@@ -88,13 +88,6 @@ DOC_COLUMNS = ("doc_id", "text_hash", "status", "reason", "detail", "date", "tit
                "n_sentences", "n_events", "text", "coder")
 
 
-_KIND = {**{c: "str" for c in (*EVENT_COLUMNS, *DOC_COLUMNS)},
-         **{c: "int" for c in ("event_id", "n_sentences", "n_events", "sentence", "start", "end", "quad_class",
-                               "trigger_start", "trigger_end", "source_start", "source_end", "target_start",
-                               "target_end")},
-         **{c: "float" for c in ("goldstein", "lat", "lon")}}
-
-
 def text_hash(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -176,10 +169,8 @@ class Store:
             con.execute("CREATE TEMP TABLE part_docs AS SELECT * FROM read_parquet($p)", {"p": documents})
             con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM part_docs)")
             con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM part_docs)")
-            con.execute("INSERT INTO documents SELECT * FROM part_docs")
-            con.execute("INSERT INTO events SELECT * FROM read_parquet($p)", {"p": events})
-            n_docs = con.execute("SELECT count(*) FROM part_docs").fetchone()[0]
-            n_events = con.execute("SELECT count(*) FROM read_parquet($p)", {"p": events}).fetchone()[0]
+            n_docs = con.execute("INSERT INTO documents SELECT * FROM part_docs").fetchone()[0]
+            n_events = con.execute("INSERT INTO events SELECT * FROM read_parquet($p)", {"p": events}).fetchone()[0]
             con.execute("DROP TABLE part_docs")
             con.execute("COMMIT")
         except Exception:
@@ -233,12 +224,12 @@ def write_results(con, items: Iterable[tuple[Document | None, DocResult, str, st
 
 
 def _insert(con, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Insert rows column-wise through Arrow (row-by-row ``executemany`` is far slower)."""
+    """Insert rows column-wise through Arrow (row-by-row ``executemany`` is far slower);
+    DuckDB casts each column to the table's type."""
     if not rows:
         return
     import pyarrow as pa
-    types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string()}
-    arrays = [pa.array(col, type=types[_KIND[name]]) for name, col in zip(columns, zip(*rows))]
+    arrays = [pa.array(col) for col in zip(*rows)]
     con.register("detente_batch", pa.table(arrays, names=[f"c{k}" for k in range(len(columns))]))
     try:
         cols = ", ".join(f'"{c}"' for c in columns)
