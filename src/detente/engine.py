@@ -29,7 +29,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ._util import chunks
-from .records import Document, DocResult, Skip
+from .ingest import IngestReport
+from .records import Document, Skip
 from .settings import Settings
 from .store import Store, migrate, write_results
 
@@ -57,9 +58,9 @@ def _load_coder(settings: Settings) -> bool:
     return True
 
 
-def code_partition(part: int, items: list[Item], parts: str, settings: Settings) -> dict:
+def code_partition(part: int, items: list[Item], parts: str, settings: Settings) -> tuple[int, IngestReport]:
     """Code one partition and write its rows to ``parts/{documents,events}/part-NNNNNN.parquet``.
-    Returns its account (documents, coded, skipped reasons, events, sentences)."""
+    Returns the partition's number and account."""
     import duckdb
     results = list(_coder(settings)._pipe_local([item for item, _, _ in items]))
     con = duckdb.connect()                       # the same schema and row code as the local engine
@@ -75,20 +76,14 @@ def code_partition(part: int, items: list[Item], parts: str, settings: Settings)
             os.replace(tmp, final)
     finally:
         con.close()
-    return _account(part, results)
+    account = IngestReport()
+    for result in results:
+        account.add(result)
+    return part, account
 
 
 def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
-
-
-def _account(part: int, results: list[DocResult]) -> dict:
-    reasons: dict[str, int] = {}
-    for r in results:
-        if r.skip is not None:
-            reasons[r.skip.reason] = reasons.get(r.skip.reason, 0) + 1
-    return {"part": part, "documents": len(results), "skipped": sum(reasons.values()), "reasons": reasons,
-            "events": sum(len(r.events) for r in results), "sentences": sum(r.sentences for r in results)}
 
 
 def client_for(workers: int | None = None, scheduler: str | None = None):
@@ -106,7 +101,7 @@ def client_for(workers: int | None = None, scheduler: str | None = None):
 
 def run(items: Iterable[Item], store: Store, settings: Settings, *, client=None, workers: int | None = None,
         scheduler: str | None = None, partition_size: int = 500, parts: str | Path | None = None,
-        keep_parts: bool = False, on_partition: Callable[[dict], None] | None = None) -> None:
+        keep_parts: bool = False, on_partition: Callable[[IngestReport], None] | None = None) -> None:
     """Code ``items`` on Dask and load the results into ``store``; ``on_partition`` is
     called with each partition's account once it is stored."""
     from dask.distributed import as_completed
@@ -141,9 +136,9 @@ def run(items: Iterable[Item], store: Store, settings: Settings, *, client=None,
 
 
 def _load(future, store: Store, folder: Path, keep: bool, on_partition) -> None:
-    account = future.result()
+    part, account = future.result()
     future.release()
-    name = f"part-{account['part']:06d}.parquet"
+    name = f"part-{part:06d}.parquet"
     docs, events = folder / "documents" / name, folder / "events" / name
     with store.connection() as con:
         store.load_parquet(con, str(docs), str(events))

@@ -36,6 +36,22 @@ class IngestReport:
     seconds: float = 0.0
     reasons: collections.Counter = field(default_factory=collections.Counter)
 
+    def add(self, result: DocResult) -> None:
+        """Count one document's result."""
+        if result.skip is not None:
+            self.skipped += 1
+            self.reasons[result.skip.reason] += 1
+        else:
+            self.coded += 1
+            self.events += len(result.events)
+            self.sentences += result.sentences
+
+    def merge(self, other: "IngestReport") -> None:
+        """Add the counts of another report (a partition's, coded elsewhere)."""
+        for name in ("read", "coded", "skipped", "already", "events", "sentences"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reasons.update(other.reasons)
+
     def line(self) -> str:
         why = ", ".join(f"{k} {v}" for k, v in sorted(self.reasons.items()))
         return (f"read {self.read} documents: coded {self.coded}, skipped {self.skipped}"
@@ -112,23 +128,22 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
         from tqdm import tqdm
         bar = tqdm(total=count_records(files), unit="doc", dynamic_ncols=True, file=sys.stderr)
 
-    pending: collections.deque = collections.deque()   # (doc or None, digest, input) in coding order
     seen: dict[str, str] = {}                           # id -> text hash, stored by this run
 
-    def to_code() -> Iterator[Document | Skip]:
+    def to_code() -> Iterator[tuple[Document | Skip, str, str]]:
+        """(document or skip, text hash, input name) of what is to be coded, in order."""
         for chunk in chunks(_records(files, default_date), batch):
             ids = [_id(item) for item, _ in chunk]
             with store.connection() as con:
                 stored = {} if recode else store.known(con, ids)
             for item, source in chunk:
                 report.read += 1
-                doc = item if isinstance(item, Document) else None
-                digest = text_hash(doc.text if doc else f"{item.reason}:{item.detail}")
+                digest = text_hash(item.text if isinstance(item, Document) else f"{item.reason}:{item.detail}")
                 ident = _id(item)
                 if ident in seen and seen[ident] != digest:
                     # a second, different document with an id this run already used
                     ident = f"{ident}~{digest[:8]}"
-                    item, doc = Skip(ident, "duplicate-id", "an earlier record has the same id"), None
+                    item = Skip(ident, "duplicate-id", "an earlier record has the same id")
                     with store.connection() as con:
                         stored.update(store.known(con, [ident]))
                 if stored.get(ident) == digest or seen.get(ident) == digest:
@@ -138,41 +153,38 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
                         bar.update(1)
                     continue
                 seen[ident] = digest
-                pending.append((doc, digest, source))
-                yield item
+                yield item, digest, source
 
     if engine == "dask":
         from . import engine as dask_engine
 
-        def planned():
-            for item in to_code():
-                yield item, pending[-1][1], pending[-1][2]
-                pending.pop()
-
-        def stored(account: dict) -> None:
-            report.coded += account["documents"] - account["skipped"]
-            report.skipped += account["skipped"]
-            report.reasons.update(account["reasons"])
-            report.events += account["events"]
-            report.sentences += account["sentences"]
+        def stored(part: IngestReport) -> None:
+            report.merge(part)
             if bar is not None:
-                bar.update(account["documents"])
+                bar.update(part.coded + part.skipped)
             if on_partition is not None:
-                on_partition(account)
+                on_partition(part)
 
-        dask_engine.run(planned(), store, settings, client=client, workers=processes, scheduler=scheduler,
+        dask_engine.run(to_code(), store, settings, client=client, workers=processes, scheduler=scheduler,
                         partition_size=batch, parts=parts, keep_parts=keep_parts, on_partition=stored)
         if bar is not None:
             bar.close()
         report.seconds = time.monotonic() - started
         return report
 
+    pending: collections.deque = collections.deque()   # (doc or None, digest, input) in coding order
+
+    def items() -> Iterator[Document | Skip]:
+        for item, digest, source in to_code():
+            pending.append((item if isinstance(item, Document) else None, digest, source))
+            yield item
+
     out: list = []
     tick = time.monotonic()
-    for result in coder.pipe(to_code(), processes=processes):
+    for result in coder.pipe(items(), processes=processes):
         doc, digest, source = pending.popleft()
         out.append((doc, result, digest, source))
-        _tally(report, result)
+        report.add(result)
         if bar is not None:
             bar.update(1)
             now = time.monotonic()
@@ -197,16 +209,6 @@ def _records(files, default_date) -> Iterator[tuple[Document | Skip, str]]:
 
 def _id(item) -> str:
     return item.id if isinstance(item, Document) else item.doc_id
-
-
-def _tally(report: IngestReport, result: DocResult) -> None:
-    if result.skip is not None:
-        report.skipped += 1
-        report.reasons[result.skip.reason] += 1
-    else:
-        report.coded += 1
-        report.events += len(result.events)
-        report.sentences += result.sentences
 
 
 def _flush(store: Store, out: list) -> None:
