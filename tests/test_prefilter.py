@@ -152,3 +152,12 @@ def test_gold_sets_coded_the_same_both_ways(both):
         a = [e.to_dict() for r in full.pipe(docs) for e in r.events]
         b = [e.to_dict() for r in fast.pipe(docs) for e in r.events]
         assert a == b, name
+
+
+def test_the_prefilter_knows_every_form_the_coder_guesses_back_to_a_lemma():
+    from detente.events import guessed_lemmas, guessing_forms
+    for lemma in ("stage", "shell", "stop", "deny", "agree", "sanction", "meet", "free"):
+        forms = guessing_forms(lemma)
+        for form in ("staged", "shelled", "stopped", "denied", "agreed", "sanctions", "meeting", "freed"):
+            if lemma in guessed_lemmas(form):
+                assert form in forms, (lemma, form)

@@ -622,7 +622,11 @@ def _pairs(sources, targets, code):
 def _verb_keys(t: Token):
     """The lemma, then guesses for when the lemmatizer slips ("staged" -> "stag")."""
     yield t.lemma_.lower()
-    low = t.lower_
+    yield from guessed_lemmas(t.lower_)
+
+
+def guessed_lemmas(low: str):
+    """Lemmas guessed from a lower-case word form by its ending."""
     if low.endswith("ied"):
         yield low[:-3] + "y"
     if low.endswith("ed"):
@@ -635,6 +639,17 @@ def _verb_keys(t: Token):
         yield low[:-3] + "e"
     if low.endswith("s"):
         yield low[:-1]
+
+
+def guessing_forms(lemma: str) -> set[str]:
+    """The inverse of :func:`guessed_lemmas`: word forms it guesses back to ``lemma``
+    (and the lemma itself), for the prefilter."""
+    out = {lemma, lemma + "d", lemma + "ed", lemma + "ing", lemma + "s", lemma + lemma[-1:] + "ed"}
+    if lemma.endswith("y"):
+        out.add(lemma[:-1] + "ied")
+    if lemma.endswith("e"):
+        out.add(lemma[:-1] + "ing")
+    return out
 
 
 def _child(t: Token, dep: str) -> Token | None:

@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries
+from .events import guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -92,7 +93,7 @@ class Prefilter:
         lemma_forms = _LemmaInverter(nlp)
 
         def forms(lemma):
-            return lemma_forms(lemma) | _guess_forms(lemma)
+            return lemma_forms(lemma) | guessing_forms(lemma)
 
         def word_hashes(lemma):   # a pattern's other word, as lemma or lower-case form
             return frozenset(strings.add(f) for f in lemma_forms(lemma))
@@ -286,16 +287,6 @@ class _Facts:
     adds: list          # may add actors to salience (a name, a role noun)
     back: list          # how many sentences before it it may read
     counts: list        # parser sentences it likely holds
-
-
-def _guess_forms(lemma: str) -> set[str]:
-    """Surface forms that events._verb_keys guesses back to ``lemma``."""
-    out = {lemma, lemma + "d", lemma + "ed", lemma + "ing", lemma + "s", lemma + lemma[-1:] + "ed"}
-    if lemma.endswith("y"):
-        out.add(lemma[:-1] + "ied")
-    if lemma.endswith("e"):
-        out.add(lemma[:-1] + "ing")
-    return out
 
 
 class _LemmaInverter:
