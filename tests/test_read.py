@@ -61,11 +61,12 @@ def test_csv_with_malformed_row(tmp_path):
     assert [d.id for d in docs] == ["1", "3"] and [s.reason for s in skips] == ["bad-record"]
 
 
-def test_csv_without_text_column_is_an_error(tmp_path):
-    p = tmp_path / "in.csv"
-    p.write_text("id,body\n1,hello\n")
-    with pytest.raises(InputError, match="'text' column"):
-        list(read_paths([p]))
+def test_csv_without_text_column_is_one_skip_and_the_folder_goes_on(tmp_path):
+    (tmp_path / "a.csv").write_text("id,body\n1,hello\n")
+    (tmp_path / "b.csv").write_text(f'id,text\n2,"{ENGLISH}"\n')
+    docs, skips = docs_and_skips([tmp_path])
+    assert [d.id for d in docs] == ["2"]
+    assert [(s.doc_id, s.reason) for s in skips] == [("a.csv", "bad-record")] and "'text' column" in skips[0].detail
 
 
 def test_unknown_format_and_missing_file_are_errors(tmp_path):

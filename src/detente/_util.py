@@ -15,6 +15,11 @@ def chunks(it: Iterable, n: int) -> Iterator[list]:
         yield batch
 
 
+def clip(text: str, n: int = 200) -> str:
+    """At most ``n`` characters of ``text``: messages never echo more of the input."""
+    return text if len(text) <= n else text[:n] + f"... ({len(text):,} characters)"
+
+
 def tree_distance(a, b) -> int:
     """Steps between two tokens of one parse tree (99 when they share no ancestor)."""
     up = {t.i: k for k, t in enumerate([a, *a.ancestors])}

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import collections
 import gzip
+import os
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._util import chunks
 from .coder import Coder
-from .read import SUFFIXES, read_path, suffix_of
+from .read import input_files, read_path, record_limit, repair, suffix_of
 from .records import DocResult, Document, Skip
 from .settings import Settings
 from .store import Store, text_hash
@@ -59,27 +61,26 @@ class IngestReport:
                 f"{self.events} events, {self.sentences} sentences in {self.seconds:.1f} s")
 
 
-def input_files(paths) -> Iterator[Path]:
-    for p in map(Path, paths):
-        if p.is_dir():
-            yield from sorted(f for f in p.rglob("*") if f.is_file() and suffix_of(f) in SUFFIXES)
-        else:
-            yield p
-
-
 def count_records(files: list[Path]) -> int | None:
-    """How many records the inputs hold (for the progress bar's ETA)."""
+    """How many records the inputs hold (for the progress bar's ETA); None when that
+    cannot be known without reading an input twice (a pipe) or at all."""
     total = 0
     for f in files:
         kind = suffix_of(f)
+        if not f.is_file():
+            return None
         if kind in (".txt", ".html", ".htm"):
             total += 1
             continue
         opener = gzip.open if f.name.lower().endswith(".gz") else open
         try:
             with opener(f, "rb") as fh:
-                total += sum(1 for line in fh if line.strip())
-        except OSError:
+                ends, last = 0, b"\n"
+                while piece := fh.read(1 << 20):       # lines of any length, in bounded memory
+                    ends += piece.count(b"\n")
+                    last = piece[-1:]
+                total += ends + (last != b"\n")
+        except (OSError, EOFError, zlib.error):
             return None
         if kind.startswith(".csv"):
             total -= 1
@@ -117,22 +118,18 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
     with store.connection() as con:
         store.write_actors(con, dicts)
     files = list(input_files(paths))
-    for f in files:
-        if not f.exists():
-            from .errors import InputError
-            raise InputError(f"{f}: no such file or folder")
     report = IngestReport()
     show = sys.stderr.isatty() if progress is None else progress
     bar = None
     if show:
         from tqdm import tqdm
-        bar = tqdm(total=count_records(files), unit="doc", dynamic_ncols=True, file=sys.stderr)
+        bar = tqdm(total=count_records([f for f, _ in files]), unit="doc", dynamic_ncols=True, file=sys.stderr)
 
     seen: dict[str, str] = {}                           # id -> text hash, stored by this run
 
     def to_code() -> Iterator[tuple[Document | Skip, str, str]]:
         """(document or skip, text hash, input name) of what is to be coded, in order."""
-        for chunk in chunks(_records(files, default_date), batch):
+        for chunk in chunks(_records(files, default_date, record_limit(settings.max_chars)), batch):
             ids = [_id(item) for item, _ in chunk]
             with store.connection() as con:
                 stored = {} if recode else store.known(con, ids)
@@ -201,10 +198,12 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
     return report
 
 
-def _records(files, default_date) -> Iterator[tuple[Document | Skip, str]]:
-    for f in files:
-        for item in read_path(f, default_date):
-            yield item, f.name
+def _records(files, default_date, limit: int) -> Iterator[tuple[Document | Skip, str]]:
+    """Each record of the inputs with the full path of its file."""
+    for f, name in files:
+        where = repair(os.path.abspath(f))[0]
+        for item in read_path(f, default_date, name=name, limit=limit):
+            yield item, where
 
 
 def _id(item) -> str:

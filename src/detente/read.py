@@ -12,15 +12,20 @@ Nothing in a batch is silently dropped: a record that cannot be used becomes a
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import gzip
 import html.parser
-import io
 import json
+import os
 import re
+import select
+import stat
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from ._util import clip
 from .errors import InputError
 from .records import Document, Skip
 
@@ -50,50 +55,157 @@ def suffix_of(path: Path) -> str:
     return path.suffix.lower()
 
 
-def read_paths(paths, default_date: str | None = None) -> Iterator[Document | Skip]:
-    """Yield documents (and skips) from files and folders, in order."""
-    for p in paths:
-        p = Path(p)
+def record_limit(max_chars: int) -> int:
+    """Bytes a record, line or file may take before it is skipped unread as too long:
+    room for ``max_chars`` characters of UTF-8 (at most 4 bytes each) and its markup."""
+    return 4 * max_chars + 65_536
+
+
+READ_LIMIT = record_limit(2_000_000)    # as Settings.max_chars's default
+FIFO_WAIT = 10.0                        # seconds a named pipe may stay silent before it is skipped
+
+
+def input_files(paths) -> Iterator[tuple[Path, str]]:
+    """Each input file with its name: the path relative to the folder given (or the file
+    name, for a file given as such), which makes the ids of records without one unique."""
+    for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and suffix_of(f) in SUFFIXES)
-            for f in files:
-                yield from read_path(f, default_date)
+            found = sorted(f for f in p.rglob("*") if not f.is_dir() and suffix_of(f) in SUFFIXES)
+            for f in found:
+                yield f, f.relative_to(p).as_posix()
+        elif os.path.lexists(p):
+            yield p, p.name
         else:
-            yield from read_path(p, default_date)
+            raise InputError(f"{clip(str(p))}: no such file or folder")
 
 
-def read_path(path, default_date: str | None = None) -> Iterator[Document | Skip]:
+def read_paths(paths, default_date: str | None = None, limit: int = READ_LIMIT,
+               fifo_wait: float = FIFO_WAIT) -> Iterator[Document | Skip]:
+    """Yield documents (and skips) from files and folders, in order."""
+    for f, name in input_files(paths):
+        yield from read_path(f, default_date, name=name, limit=limit, fifo_wait=fifo_wait)
+
+
+def read_path(path, default_date: str | None = None, name: str | None = None, limit: int = READ_LIMIT,
+              fifo_wait: float = FIFO_WAIT) -> Iterator[Document | Skip]:
+    """The documents of one file, read as a stream: no record, line or file over ``limit``
+    bytes is held whole (it is skipped as ``too-long``), a truncated archive keeps what came
+    before the damage, and a file that cannot be opened is one skip. ``name`` names the file
+    in ids and messages (default: its file name)."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
+    name = repair(name or path.name)[0]
+    if not os.path.lexists(path):
+        raise InputError(f"{clip(str(path))}: no such file or folder")
     kind = suffix_of(path)
-    if kind == ".txt":
-        yield _single(path, path.read_bytes(), default_date, html_text=False)
-    elif kind in (".html", ".htm"):
-        yield _single(path, path.read_bytes(), default_date, html_text=True)
-    elif kind in (".jsonl", ".jsonl.gz", ".ndjson"):
-        yield from _jsonl(path, default_date)
-    elif kind in (".csv", ".csv.gz"):
-        yield from _csv(path, default_date)
-    else:
-        raise InputError(f"{path}: unknown input format {kind or '(no suffix)'!r}; "
+    if kind not in SUFFIXES:
+        raise InputError(f"{clip(str(path))}: unknown input format {clip(kind) or '(no suffix)'!r}; "
                          f"use one of {', '.join(SUFFIXES)} or a folder of them")
+    single = kind in (".txt", ".html", ".htm")
+    file_id = name[:-len(kind)] if single and name.lower().endswith(kind) else name
+    try:
+        stream = _open(path, fifo_wait)
+    except _Unreadable as e:
+        yield Skip(file_id, e.reason, f"{name}: {e.detail}")
+        return
+    with stream:
+        if single:
+            yield _single(file_id, name, stream, default_date, kind != ".txt", limit)
+        elif kind in (".jsonl", ".jsonl.gz", ".ndjson"):
+            yield from _jsonl(name, stream, default_date, limit)
+        else:
+            yield from _csv(name, stream, default_date, limit)
 
 
-def _open_bytes(path: Path):
+class _Unreadable(Exception):
+    def __init__(self, reason: str, detail: str):
+        super().__init__(detail)
+        self.reason, self.detail = reason, detail
+
+
+def _open(path: Path, fifo_wait: float):
+    """A binary stream of the file (inflated if .gz). A named pipe is read once a writer
+    sends something; one that stays silent for ``fifo_wait`` seconds, a device or a socket
+    is not read."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISFIFO(st.st_mode):
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+            poll = select.poll()
+            poll.register(fd, select.POLLIN)
+            if not poll.poll(int(fifo_wait * 1000)):
+                os.close(fd)
+                raise _Unreadable("no-writer", f"a named pipe with nothing written to it for {fifo_wait:g} s")
+            os.set_blocking(fd, True)
+            raw = os.fdopen(fd, "rb")
+        elif not stat.S_ISREG(st.st_mode):
+            raise _Unreadable("not-a-file", "a device or socket, not a file")
+        else:
+            raw = open(path, "rb")
+    except OSError as e:
+        raise _Unreadable("unreadable", e.strerror or str(e)) from None
     if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+        return _Inflated(raw)
+    return raw
 
 
-def _single(path: Path, raw: bytes, default_date, html_text: bool) -> Document | Skip:
-    doc_id = path.stem
+class _Inflated(gzip.GzipFile):
+    """A gzip stream that closes the file under it too."""
+
+    def __init__(self, raw):
+        super().__init__(fileobj=raw, mode="rb")
+        self._raw = raw
+
+    def close(self):
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
+_BROKEN = (EOFError, OSError, zlib.error)     # a truncated or damaged archive, a failing disk
+
+
+def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple[str, str] | None]]:
+    """(line number, line, problem) for each line; the problem is None, ("too-long", why)
+    for a line over ``limit`` bytes (read past in pieces, never held whole; the line given
+    is its first 4 kB) or ("truncated", why) for a stream that breaks off (the last item,
+    with no line)."""
+    n = 0
+    while True:
+        n += 1
+        try:
+            raw = stream.readline(limit + 1)
+            if not raw:
+                return
+            if len(raw) > limit and not raw.endswith(b"\n"):
+                size = len(raw)
+                while True:
+                    piece = stream.readline(1 << 20)
+                    size += len(piece)
+                    if not piece or piece.endswith(b"\n"):
+                        break
+                yield n, raw[:4096], ("too-long", f"a line of {size:,} bytes > limit {limit:,}")
+                continue
+        except _BROKEN as e:
+            yield n, None, ("truncated", f"the file breaks off here ({clip(str(e)) or type(e).__name__}); "
+                                         "the lines before it were read")
+            return
+        yield n, raw, None
+
+
+def _single(doc_id: str, name: str, stream, default_date, html_text: bool, limit: int) -> Document | Skip:
+    try:
+        raw = stream.read(limit + 1)
+    except _BROKEN as e:
+        return Skip(doc_id, "unreadable", f"{name}: {clip(str(e))}")
+    if len(raw) > limit:
+        return Skip(doc_id, "too-long", f"{name}: over {limit:,} bytes (raise --max-chars to read it)")
     if b"\x00" in raw[:65536]:
-        return Skip(doc_id, "binary", f"{path.name}: NUL bytes, not a text file")
+        return Skip(doc_id, "binary", f"{name}: NUL bytes, not a text file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        return Skip(doc_id, "not-utf8", f"{path.name}: byte {e.start} is not UTF-8")
+        return Skip(doc_id, "not-utf8", f"{name}: byte {e.start} is not UTF-8")
     date = default_date
     if html_text:
         text, meta_date = html_to_text(text)
@@ -101,48 +213,110 @@ def _single(path: Path, raw: bytes, default_date, html_text: bool) -> Document |
     return Document(doc_id, text, date)
 
 
-def _jsonl(path: Path, default_date) -> Iterator[Document | Skip]:
-    try:
-        with _open_bytes(path) as f:
-            for n, raw in enumerate(f, 1):
-                if not raw.strip():
-                    continue
-                where = f"{path.name}:{n}"
-                try:
-                    line = raw.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    yield Skip(where, "not-utf8", f"{where}: byte {e.start} is not UTF-8")
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as e:
-                    yield Skip(where, "bad-record", f"{where}: not JSON ({e.msg})")
-                    continue
-                yield record_to_document(rec, where, default_date)
-    except (OSError, EOFError) as e:  # truncated gzip, unreadable file
-        yield Skip(path.name, "bad-record", f"{path.name}: {e}")
-
-
-def _csv(path: Path, default_date) -> Iterator[Document | Skip]:
-    with _open_bytes(path) as fb:
-        raw = fb.read()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        yield Skip(path.name, "not-utf8", f"{path.name}: byte {e.start} is not UTF-8")
-        return
-    csv.field_size_limit(1 << 30)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
-        raise InputError(f"{path}: a CSV input needs a header row with a 'text' column "
-                         f"(and optionally id, date, title, url); found {reader.fieldnames}")
-    for n, row in enumerate(reader, 2):
-        where = f"{path.name}:{n}"
-        if None in row:  # more cells than header columns
-            yield Skip(where, "bad-record", f"{where}: {len(reader.fieldnames) + len(row[None])} cells "
-                                            f"for {len(reader.fieldnames)} columns")
+def _jsonl(name: str, stream, default_date, limit: int) -> Iterator[Document | Skip]:
+    for n, raw, problem in _lines(stream, limit):
+        where = f"{name}:{n}"
+        if problem:
+            yield Skip(_leading_id(raw) or where, problem[0], f"{where}: {problem[1]}")
             continue
-        yield record_to_document(row, where, default_date)
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as e:
+            yield Skip(where, "not-utf8", f"{where}: byte {e.start} is not UTF-8")
+            continue
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as e:
+            why = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
+            yield Skip(where, "bad-record", f"{where}: not JSON ({why})")
+            continue
+        yield record_to_document(rec, where, default_date)
+
+
+_LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.){1,500}"|-?\d{1,30})\s*[,}]')
+
+
+def _leading_id(head: bytes | None) -> str | None:
+    """The id of a JSON record too long to parse, when it is the record's first key."""
+    m = _LEADING_ID.match(head or b"")
+    if not m:
+        return None
+    try:
+        return repair(str(json.loads(m.group(1))))[0]
+    except ValueError:
+        return None
+
+
+class _BadLine(Exception):
+    def __init__(self, line: int, reason: str, detail: str):
+        super().__init__(detail)
+        self.line, self.reason, self.detail = line, reason, detail
+
+
+class _CsvFeed:
+    """The decoded lines of a CSV stream for :mod:`csv`: a line that is too long, not
+    UTF-8 or cut off raises :class:`_BadLine`, and the next call goes on after it."""
+
+    def __init__(self, stream, limit: int):
+        self.lines = _lines(stream, limit)
+        self.line = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        n, raw, problem = next(self.lines)
+        self.line = n
+        if problem:
+            raise _BadLine(n, *problem)
+        try:
+            return raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as e:
+            raise _BadLine(n, "not-utf8", f"byte {e.start} is not UTF-8") from None
+
+
+def _csv(name: str, stream, default_date, limit: int) -> Iterator[Document | Skip]:
+    feed = _CsvFeed(stream, limit)
+    csv.field_size_limit(limit)
+    reader = csv.reader(feed)
+    try:
+        header = next(reader)
+    except StopIteration:
+        header = []
+    except (_BadLine, csv.Error) as e:
+        yield Skip(name, "bad-record", f"{name}: the header row cannot be read ({clip(str(e))})")
+        return
+    header = [h.strip().lower() for h in header]
+    if "text" not in header:
+        yield Skip(name, "bad-record", f"{name}: a CSV input needs a header row with a 'text' column "
+                                       f"(and optionally id, date, title, url); found {clip(repr(header))}")
+        return
+    while True:
+        first = feed.line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except _BadLine as e:
+            where = f"{name}:{e.line}"
+            yield Skip(where, e.reason, f"{where}: {e.detail}")
+            if e.reason == "truncated":
+                return
+            continue
+        except csv.Error as e:
+            where = f"{name}:{first}"
+            reason = "too-long" if "larger than field limit" in str(e) else "bad-record"
+            yield Skip(where, reason, f"{where}: {clip(str(e))}")
+            continue
+        if not row:
+            continue
+        where = f"{name}:{first}"
+        if len(row) > len(header):
+            yield Skip(where, "bad-record", f"{where}: {len(row)} cells for {len(header)} columns")
+            continue
+        yield record_to_document(dict(zip(header, row)), where, default_date)
 
 
 def record_to_document(rec, where: str, default_date=None) -> Document | Skip:
@@ -150,19 +324,42 @@ def record_to_document(rec, where: str, default_date=None) -> Document | Skip:
     if not isinstance(rec, dict):
         return Skip(where, "bad-record", f"{where}: a record must be a JSON object")
     doc_id = rec.get("id")
-    doc_id = where if doc_id in (None, "") else str(doc_id)
+    doc_id, bad_id = repair(where if doc_id in (None, "") else str(doc_id))
     text = rec.get("text")
     if not isinstance(text, str):
         return Skip(doc_id, "bad-record", f"{where}: no 'text' string")
+    text, bad_text = repair(text)
     date = rec.get("date") or default_date
     if date is not None:
         norm = normalise_date(date)
         if norm is None:
-            return Skip(doc_id, "bad-record", f"{where}: date {date!r} is not YYYY-MM-DD")
+            return Skip(doc_id, "bad-record", f"{where}: date {clip(repr(date))} is not YYYY-MM-DD")
         date = norm
-    title = rec.get("title") if isinstance(rec.get("title"), str) else None
-    url = rec.get("url") if isinstance(rec.get("url"), str) else None
-    return Document(doc_id, text, date, title or None, url or None)
+    title, bad_title = repair(rec["title"]) if isinstance(rec.get("title"), str) else (None, 0)
+    url, bad_url = repair(rec["url"]) if isinstance(rec.get("url"), str) else (None, 0)
+    bad = bad_id + bad_text + bad_title + bad_url
+    note = f"{bad} lone surrogate(s) replaced with U+FFFD" if bad else None
+    return Document(doc_id, text, date, title or None, url or None, note)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def repair(text: str) -> tuple[str, int]:
+    """``text`` with lone surrogates (``"\\ud800"`` in JSON: not a character, and fatal to
+    the tokenizer and to UTF-8) replaced by U+FFFD, and how many there were."""
+    if not _SURROGATE.search(text):
+        return text, 0
+    return _SURROGATE.subn("\ufffd", text)
+
+
+def repaired(doc: Document) -> Document:
+    """The document with its text repaired (see :func:`repair`), noted on it."""
+    text, bad = repair(doc.text)
+    if not bad:
+        return doc
+    note = f"{bad} lone surrogate(s) replaced with U+FFFD"
+    return dataclasses.replace(doc, text=text, note=f"{doc.note}; {note}" if doc.note else note)
 
 
 def normalise_date(value) -> str | None:

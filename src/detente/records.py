@@ -12,13 +12,15 @@ class Document:
     date: str | None = None
     title: str | None = None
     url: str | None = None
+    note: str | None = None      # what reading had to repair (stored as the document's detail)
 
 
 @dataclass(frozen=True)
 class Skip:
     """A document (or input record) that was not coded, and why."""
     doc_id: str
-    reason: str          # short code: empty, binary, not-utf8, not-english, too-long, bad-record
+    reason: str          # short code: empty, binary, not-utf8, not-english, too-long, bad-record,
+                         # truncated, unreadable, not-a-file, no-writer, coder-error
     detail: str = ""
 
 

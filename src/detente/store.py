@@ -201,7 +201,7 @@ def write_results(con, items: Iterable[tuple[Document | None, DocResult, str, st
         skip = result.skip
         docs.append((
             result.doc_id, digest, "skipped" if skip else "coded",
-            skip.reason if skip else None, skip.detail if skip else None,
+            skip.reason if skip else None, skip.detail if skip else (doc.note if doc else None),
             doc.date if doc else None, doc.title if doc else None, doc.url if doc else None, source,
             result.sentences, len(result.events),
             doc.text if doc is not None and (skip is None or skip.reason not in ("too-long", "binary")) else None,
