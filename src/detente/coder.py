@@ -16,12 +16,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from . import cameo, dates, parse, places
-from ._util import chunks, tree_distance
+from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
 from .events import EventExtractor, RawEvent
 from .prefilter import Prefilter
-from .read import check
+from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
 from .settings import Settings
 
@@ -78,49 +78,63 @@ class Coder:
                 stop.set()
 
     def _pipe_local(self, docs: Iterable[Document | Skip]) -> Iterator[DocResult]:
+        for batch in chunks(docs, self.settings.batch_size):
+            yield from self._code_isolated(batch)
+
+    def _code_isolated(self, batch: list) -> list[DocResult]:
+        """Code a batch; if anything in it fails, code its documents one by one, so that
+        only the document that fails becomes a skip (``coder-error``) and the rest is coded."""
+        try:
+            return self._code_batch(batch)
+        except Exception as e:
+            if len(batch) > 1:
+                return [r for d in batch for r in self._code_isolated([d])]
+            doc_id = batch[0].id
+            return [DocResult(doc_id, skip=Skip(doc_id, "coder-error", clip(f"{type(e).__name__}: {e}")))]
+
+    def _code_batch(self, batch: list) -> list[DocResult]:
         s = self.settings
-        for batch in chunks(docs, s.batch_size):
-            todo: list[tuple[int, Document]] = []
-            out: dict[int, DocResult] = {}
-            for i, d in enumerate(batch):
-                if isinstance(d, Skip):
-                    out[i] = DocResult(d.doc_id, skip=d)
-                    continue
-                skip = check(d, s.max_chars)
-                if skip is not None:
-                    out[i] = DocResult(d.id, skip=skip)
-                else:
-                    todo.append((i, d))
-            texts = [(i, off, text) for i, d in todo for off, text in parse.blocks(d.text)]
-            parsed: dict[int, list] = {}
-            if self.prefilter is not None:
-                # tokenize and split everything, parse only what can hold an event
-                tdocs = self.prefilter.split([self.nlp.make_doc(t) for _, _, t in texts])
-                by_doc: dict[int, list] = {}
-                for (i, off, _), td in zip(texts, tdocs):
-                    by_doc.setdefault(i, []).append((off, td))
-                plans = [(i, off, plan) for i, blocks in by_doc.items()
-                         for (off, _), plan in zip(blocks, self.prefilter.plan([td for _, td in blocks]))]
-                pieces = [p for _, _, plan in plans for p in plan.pieces]
-                sdocs = iter(self.nlp.pipe((p.doc for p in pieces), batch_size=s.batch_size))
-                for i, off, plan in plans:
-                    parsed.setdefault(i, []).append(
-                        (off, plan.sentences, [(p, next(sdocs)) for p in plan.pieces]))
-                c = self.counts
-                c["tokens"] += sum(len(td) for td in tdocs)
-                c["parsed_tokens"] += sum(len(p.doc) for p in pieces)
-                c["sentences"] += sum(plan.split for _, _, plan in plans)
-                c["parsed_sentences"] += sum(plan.parsed for _, _, plan in plans)
+        todo: list[tuple[int, Document]] = []
+        out: dict[int, DocResult] = {}
+        for i, d in enumerate(batch):
+            if isinstance(d, Skip):
+                out[i] = DocResult(d.doc_id, skip=d)
+                continue
+            d = repaired(d)
+            skip = check(d, s.max_chars)
+            if skip is not None:
+                out[i] = DocResult(d.id, skip=skip)
             else:
-                sdocs = self.nlp.pipe((t for _, _, t in texts), batch_size=s.batch_size)
-                for (i, off, _), sdoc in zip(texts, sdocs):
-                    parsed.setdefault(i, []).append((off, None, [(None, sdoc)]))
-                    self.counts["tokens"] += len(sdoc)
-                    self.counts["parsed_tokens"] += len(sdoc)
-            for i, d in todo:
-                out[i] = self._code_parsed(d, parsed.get(i, []))
-            for i in range(len(batch)):
-                yield out[i]
+                todo.append((i, d))
+        texts = [(i, off, text) for i, d in todo for off, text in parse.blocks(d.text)]
+        parsed: dict[int, list] = {}
+        if self.prefilter is not None:
+            # tokenize and split everything, parse only what can hold an event
+            tdocs = self.prefilter.split([self.nlp.make_doc(t) for _, _, t in texts])
+            by_doc: dict[int, list] = {}
+            for (i, off, _), td in zip(texts, tdocs):
+                by_doc.setdefault(i, []).append((off, td))
+            plans = [(i, off, plan) for i, blocks in by_doc.items()
+                     for (off, _), plan in zip(blocks, self.prefilter.plan([td for _, td in blocks]))]
+            pieces = [p for _, _, plan in plans for p in plan.pieces]
+            sdocs = iter(self.nlp.pipe((p.doc for p in pieces), batch_size=s.batch_size))
+            for i, off, plan in plans:
+                parsed.setdefault(i, []).append(
+                    (off, plan.sentences, [(p, next(sdocs)) for p in plan.pieces]))
+            c = self.counts
+            c["tokens"] += sum(len(td) for td in tdocs)
+            c["parsed_tokens"] += sum(len(p.doc) for p in pieces)
+            c["sentences"] += sum(plan.split for _, _, plan in plans)
+            c["parsed_sentences"] += sum(plan.parsed for _, _, plan in plans)
+        else:
+            sdocs = self.nlp.pipe((t for _, _, t in texts), batch_size=s.batch_size)
+            for (i, off, _), sdoc in zip(texts, sdocs):
+                parsed.setdefault(i, []).append((off, None, [(None, sdoc)]))
+                self.counts["tokens"] += len(sdoc)
+                self.counts["parsed_tokens"] += len(sdoc)
+        for i, d in todo:
+            out[i] = self._code_parsed(d, parsed.get(i, []))
+        return [out[i] for i in range(len(batch))]
 
     def _code_parsed(self, d: Document, blocks) -> DocResult:
         """Code the parsed pieces of one document. ``blocks``: per block of its text, the

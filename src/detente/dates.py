@@ -133,7 +133,7 @@ def resolve(expr: DateExpr, doc_date: dt.date | None, future: bool = False) -> d
             if "last" in rel or "past" in rel or "previous" in rel:
                 return _shift(doc_date, unit, -1)
             return doc_date  # this week / earlier this month ...
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, OverflowError):      # no such date: "3000000 days ago"
         return None
     return None
 

@@ -19,6 +19,7 @@ with the same name (``Settings.actors``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -110,15 +111,24 @@ def _date(value: str, where: str) -> dt.date | None:
         raise DictionaryError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
 
 
+ACTOR_CODE = re.compile(r"[A-Z-]{3}[A-Z]{0,12}")      # a country (or ---, IGO...) and roles
+
+
 def _dated_rows(named_text, kind, phrases):
     name = named_text[0]
     for n, parts in _rows(named_text, 3):
         parts += [""] * (6 - len(parts))
         canon, aliases, code, start, end = parts[:5]
         where = f"{name}:{n}"
-        if len(code) < 3:
-            raise DictionaryError(f"{where}: actor code {code!r} is too short")
-        entry = ActorEntry(code.upper(), kind, canon, _date(start, where), _date(end, where))
+        if not canon:
+            raise DictionaryError(f"{where}: the name (first column) is empty")
+        if not ACTOR_CODE.fullmatch(code.upper()):
+            raise DictionaryError(f"{where}: {code[:40]!r} is not an actor code (3 letters or '---' for the "
+                                  "country, then role letters: AFGGOV, ---INS)")
+        first, last = _date(start, where), _date(end, where)
+        if first and last and first > last:
+            raise DictionaryError(f"{where}: the office ends ({last}) before it starts ({first})")
+        entry = ActorEntry(code.upper(), kind, canon, first, last)
         for phrase in [canon, *_variants(aliases)]:
             phrases[phrase].append(entry)
 
@@ -162,10 +172,16 @@ def _load(extra_actors: str | None) -> Dictionaries:
         _dated_rows(_data(f"actors/{name}"), "person", phrases)
     if extra_actors:
         path = Path(extra_actors)
-        if not path.exists():
-            raise DictionaryError(f"{path}: actor file not found")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DictionaryError(f"{path}: actor file not found") from None
+        except OSError as e:
+            raise DictionaryError(f"{path}: cannot read the actor file ({e.strerror or e})") from None
+        except UnicodeDecodeError as e:
+            raise DictionaryError(f"{path}: byte {e.start} is not UTF-8; save the actor file as UTF-8") from None
         user: dict[str, list[ActorEntry]] = defaultdict(list)
-        _dated_rows((str(path), path.read_text(encoding="utf-8")), "person", user)
+        _dated_rows((str(path), text), "person", user)
         for phrase, entries in user.items():
             phrases[phrase] = entries          # the user's entries replace ours for that name
     for entries in phrases.values():

@@ -28,7 +28,8 @@ import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ._util import chunks
+from ._util import chunks, clip
+from .errors import ConfigError
 from .ingest import IngestReport
 from .records import Document, Skip
 from .settings import Settings
@@ -86,13 +87,20 @@ def _sql_path(path: Path) -> str:
     return str(path).replace("'", "''")
 
 
+SCHEDULER_TIMEOUT = "10s"      # to reach a running scheduler
+
+
 def client_for(workers: int | None = None, scheduler: str | None = None):
     """A Dask client: joined to ``scheduler`` (``tcp://HOST:PORT``), or to a new
     LocalCluster of ``workers`` worker processes (one thread each) on loopback."""
     import dask
     from dask.distributed import Client, LocalCluster
     if scheduler:
-        return Client(scheduler), None
+        try:
+            return Client(scheduler, timeout=SCHEDULER_TIMEOUT), None
+        except (OSError, TimeoutError, ValueError) as e:
+            raise ConfigError(f"--scheduler {clip(scheduler, 100)}: cannot join the cluster "
+                              f"({clip(str(e) or type(e).__name__, 150)})") from None
     with dask.config.set(WORKER_CONFIG):
         cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address=None)

@@ -44,6 +44,10 @@ class Settings:
             except ValueError as e:
                 raise ConfigError(f"{f.metadata['env']}={raw!r}: {e}") from None
         values.update({k: v for k, v in overrides.items() if v is not None})
+        for name in ("max_chars", "batch_size"):
+            if name in values and values[name] < 1:
+                f = next(f for f in fields(cls) if f.name == name)
+                raise ConfigError(f"{f.metadata['env']}={values[name]}: must be 1 or more")
         return replace(cls(), **values)
 
 
