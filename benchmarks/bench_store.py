@@ -301,7 +301,7 @@ def build(path: str, n: int) -> tuple[float, bool]:
     Path(path).parent.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     store = Store(path)                       # detente's own schema and migrations
-    con = store.connection()
+    con = detente.store.connect(store.path)
     con.execute("SET preserve_insertion_order = true")
     n_actors = reference_tables(con)
     cols = ", ".join(f'"{c}"' for c in detente.store.EVENT_COLUMNS)

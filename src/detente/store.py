@@ -21,9 +21,11 @@ processes can open it read-only (:func:`connect` retries while it is locked).
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -32,6 +34,7 @@ from .errors import InputError
 from .records import DocResult, Document, Event
 
 SCHEMA_VERSION = 1
+_ONE_AT_A_TIME = threading.Lock()      # see Store.connection
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
     (1, "documents, events, actors, events_dedup", [
@@ -142,17 +145,28 @@ class Store:
         with self.connection() as con:
             migrate(con)
 
-    def connection(self, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-        return connect(self.path, read_only=read_only)
+    @contextlib.contextmanager
+    def connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection for one unit of work, closed after it. One at a time in this
+        process: DuckDB's cache of open databases is not safe for connections opened and
+        closed by two threads at once (the local engine's feeder thread looks up stored
+        documents while the main thread writes a batch; the writes then failed now and
+        then with "python_arrow_scan does not exist")."""
+        with _ONE_AT_A_TIME:
+            con = connect(self.path, read_only=read_only)
+            try:
+                yield con
+            finally:
+                con.close()
 
     def known(self, con, ids: list[str]) -> dict[str, str]:
         """doc_id -> text_hash of the given ids that are stored for good: coded, or skipped
-        for what the input is. Documents skipped for a setting (too long, not English)
-        are tried again."""
+        for what the input is. Documents skipped for a setting (too long, not English) or
+        because the coder failed on them are tried again."""
         if not ids:
             return {}
         rows = con.execute("""SELECT doc_id, text_hash FROM documents WHERE doc_id IN (SELECT unnest(?))
-                              AND (status = 'coded' OR reason NOT IN ('too-long', 'not-english'))""",
+                              AND (status = 'coded' OR reason NOT IN ('too-long', 'not-english', 'coder-error'))""",
                            [ids]).fetchall()
         return dict(rows)
 
