@@ -20,6 +20,12 @@ def clip(text: str, n: int = 200) -> str:
     return text if len(text) <= n else text[:n] + f"... ({len(text):,} characters)"
 
 
+def one_line(text: str, n: int = 300) -> str:
+    """``text`` clipped, with line breaks and other unprintable characters escaped."""
+    text = clip(text, n)
+    return text if text.isprintable() else "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def tree_distance(a, b) -> int:
     """Steps between two tokens of one parse tree (99 when they share no ancestor)."""
     up = {t.i: k for k, t in enumerate([a, *a.ancestors])}

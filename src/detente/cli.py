@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .coder import Coder
-from ._util import clip
+from ._util import one_line
 from .errors import ConfigError, DetenteError
 from .output import EventWriter
 from .read import read_paths, record_limit
@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
     """Option errors as one line (``detente: error: ...``), exit status 2."""
 
     def error(self, message):
-        self.exit(EXIT_ERROR, f"detente: error: {message} (see {self.prog} --help)\n")
+        self.exit(EXIT_ERROR, f"detente: error: {one_line(message)} (see {self.prog} --help)\n")
 
 
 def _count(low: int, high: int | None = None):
@@ -295,7 +295,7 @@ def _fail(status: int, message: str) -> int:
     """One line on standard error; standard output is not flushed again at exit."""
     _quiet_stdout()
     first = (message.strip().splitlines() or [""])[0]
-    print(f"detente: error: {clip(first, 300)}", file=sys.stderr)
+    print(f"detente: error: {one_line(first)}", file=sys.stderr)
     return status
 
 

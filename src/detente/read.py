@@ -165,11 +165,11 @@ class _Inflated(gzip.GzipFile):
 _BROKEN = (EOFError, OSError, zlib.error)     # a truncated or damaged archive, a failing disk
 
 
-def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple[str, str] | None]]:
-    """(line number, line, problem) for each line; the problem is None, ("too-long", why)
-    for a line over ``limit`` bytes (read past in pieces, never held whole; the line given
-    is its first 4 kB) or ("truncated", why) for a stream that breaks off (the last item,
-    with no line)."""
+def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple | None]]:
+    """(line number, line, problem) for each line; the problem is None, ("too-long", why,
+    1 if the line holds an odd number of double quotes) for a line over ``limit`` bytes
+    (read past in pieces, never held whole; the line given is its first 4 kB) or
+    ("truncated", why) for a stream that breaks off (the last item, with no line)."""
     n = 0
     while True:
         n += 1
@@ -178,13 +178,14 @@ def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple[str, s
             if not raw:
                 return
             if len(raw) > limit and not raw.endswith(b"\n"):
-                size = len(raw)
+                size, quotes = len(raw), raw.count(b'"')
                 while True:
                     piece = stream.readline(1 << 20)
                     size += len(piece)
+                    quotes += piece.count(b'"')
                     if not piece or piece.endswith(b"\n"):
                         break
-                yield n, raw[:4096], ("too-long", f"a line of {size:,} bytes > limit {limit:,}")
+                yield n, raw[:4096], ("too-long", f"a line of {size:,} bytes > limit {limit:,}", quotes % 2)
                 continue
         except _BROKEN as e:
             yield n, None, ("truncated", f"the file breaks off here ({clip(str(e)) or type(e).__name__}); "
@@ -250,9 +251,9 @@ def _leading_id(head: bytes | None) -> str | None:
 
 
 class _BadLine(Exception):
-    def __init__(self, line: int, reason: str, detail: str):
+    def __init__(self, line: int, reason: str, detail: str, odd_quotes: int = 0):
         super().__init__(detail)
-        self.line, self.reason, self.detail = line, reason, detail
+        self.line, self.reason, self.detail, self.odd_quotes = line, reason, detail, odd_quotes
 
 
 class _CsvFeed:
@@ -274,7 +275,19 @@ class _CsvFeed:
         try:
             return raw.decode("utf-8-sig" if n == 1 else "utf-8")
         except UnicodeDecodeError as e:
-            raise _BadLine(n, "not-utf8", f"byte {e.start} is not UTF-8") from None
+            raise _BadLine(n, "not-utf8", f"byte {e.start} is not UTF-8", raw.count(b'"') % 2) from None
+
+    def close_quote(self) -> _BadLine | None:
+        """Read past the rest of a quoted field whose start was skipped: up to the line
+        that closes it (an odd number of quotes; quotes inside a field come in pairs).
+        Returns the break in the file met on the way, if any."""
+        for n, raw, problem in self.lines:
+            self.line = n
+            if problem and problem[0] == "truncated":
+                return _BadLine(n, *problem)
+            if (problem[2] if problem else raw.count(b'"') % 2):
+                return None
+        return None
 
 
 def _csv(name: str, stream, default_date, limit: int) -> Iterator[Document | Skip]:
@@ -300,10 +313,16 @@ def _csv(name: str, stream, default_date, limit: int) -> Iterator[Document | Ski
         except StopIteration:
             return
         except _BadLine as e:
-            where = f"{name}:{e.line}"
-            yield Skip(where, e.reason, f"{where}: {e.detail}")
+            where = f"{name}:{first}"
+            yield Skip(where, e.reason, f"{name}:{e.line}: {e.detail}")
             if e.reason == "truncated":
                 return
+            # a record that went on from an earlier line was inside a quoted field there
+            if (e.line > first) ^ e.odd_quotes:
+                broken = feed.close_quote()
+                if broken:
+                    yield Skip(f"{name}:{broken.line}", broken.reason, f"{name}:{broken.line}: {broken.detail}")
+                    return
             continue
         except csv.Error as e:
             where = f"{name}:{first}"
