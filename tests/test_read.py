@@ -5,7 +5,7 @@ import json
 import pytest
 
 from detente import Document, InputError, Skip
-from detente.read import check, html_to_text, not_english, read_paths
+from detente.read import check, not_english, read_paths
 
 ENGLISH = "Pakistani troops shelled Afghan border posts on Tuesday, officials in Kabul said."
 
@@ -21,12 +21,18 @@ def test_txt_is_one_document_named_by_stem(tmp_path):
     assert [(d.id, d.date) for d in docs] == [("report-1", "2016-06-15")] and not skips
 
 
-def test_non_utf8_and_binary_files_are_skipped(tmp_path):
-    (tmp_path / "latin1.txt").write_bytes("Les troupes françaises".encode("latin-1"))
+def test_other_encodings_are_decoded_and_binary_files_skipped(tmp_path):
+    (tmp_path / "latin1.txt").write_bytes(f"{ENGLISH} Café au lait.".encode("latin-1"))
+    (tmp_path / "wide.txt").write_bytes(ENGLISH.encode("utf-16"))             # with its byte-order mark
     (tmp_path / "blob.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "excel.csv").write_bytes(f'id,text\n1,"{ENGLISH} Zoë said."\n'.encode("cp1252"))
+    (tmp_path / "wide.jsonl").write_bytes((json.dumps({"id": "w", "text": ENGLISH}) + "\n").encode("utf-16"))
     docs, skips = docs_and_skips([tmp_path])
-    assert docs == []
-    assert {(s.doc_id, s.reason) for s in skips} == {("latin1", "not-utf8"), ("blob", "binary")}
+    got = {d.id: (d.text, d.encoding) for d in docs}
+    assert got["latin1"][0].endswith("Café au lait.") and got["latin1"][1] in ("iso8859-1", "cp1252", "cp1250")
+    assert got["wide"] == (ENGLISH, "utf-16") and got["w"] == (ENGLISH, "utf-16")
+    assert got["1"][0].endswith("Zoë said.")
+    assert [(s.doc_id, s.reason) for s in skips] == [("blob", "binary")]
 
 
 def test_jsonl_bad_lines_become_skips_and_the_rest_is_read(tmp_path):
@@ -103,12 +109,15 @@ def test_english_headlines_are_not_rejected(text):
     assert check(Document("d", text), 1000) is None
 
 
-def test_html_visible_text_and_date(tmp_path):
-    page = ("<html><head><title>t</title><meta property='article:published_time' content='2016-06-15T08:00:00Z'>"
-            "<script>var x = 'attack';</script></head><body><p>Pakistani troops shelled Afghan posts.</p>"
-            "<p>Kabul protested.</p></body></html>")
-    text, date = html_to_text(page)
-    assert text == "Pakistani troops shelled Afghan posts.\n\nKabul protested." and date == "2016-06-15"
+def test_html_main_text_and_date(tmp_path):
+    page = ("<html lang='en'><head><title>t</title><meta property='article:published_time' "
+            "content='2016-06-15T08:00:00Z'><script>var x = 'attack';</script></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/world'>Troops attack</a></nav><article>"
+            "<p>Pakistani troops shelled Afghan posts near the crossing, officials in Kabul said on Tuesday.</p>"
+            "<p>Kabul protested to the Pakistani ambassador and asked for an inquiry into the shelling.</p>"
+            "</article></body></html>")
     (tmp_path / "page.html").write_text(page)
     docs, _ = docs_and_skips([tmp_path / "page.html"])
-    assert docs[0].date == "2016-06-15" and "attack" not in docs[0].text
+    assert docs[0].id == "page" and docs[0].date == "2016-06-15" and docs[0].language == "en"
+    assert docs[0].text.startswith("Pakistani troops shelled") and "Kabul protested" in docs[0].text
+    assert "attack" not in docs[0].text.lower() and "Home" not in docs[0].text

@@ -11,11 +11,12 @@ Nothing in a batch is silently dropped: a record that cannot be used becomes a
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import dataclasses
 import datetime as dt
 import gzip
-import html.parser
+import io
 import json
 import os
 import re
@@ -110,10 +111,21 @@ def read_path(path, default_date: str | None = None, name: str | None = None, li
     with stream:
         if single:
             yield _single(file_id, name, stream, default_date, kind != ".txt", limit)
-        elif kind in (".jsonl", ".jsonl.gz", ".ndjson"):
-            yield from _jsonl(name, stream, default_date, limit)
+            return
+        json_lines = kind in (".jsonl", ".jsonl.gz", ".ndjson")
+        try:           # JSON is UTF-8 unless a byte-order mark says UTF-16 or 32 (RFC 8259)
+            encoding = sniff_encoding(stream.peek(65536)[:65536], "utf-8" if json_lines else None)
+        except _BROKEN as e:
+            yield Skip(name, "truncated", f"{name}: {_broken(e)}")
+            return
+        if encoding is None:
+            yield Skip(name, "binary", f"{name}: not text in any encoding")
+            return
+        lines = stream if encoding == "utf-8" else _Recoded(stream, encoding)
+        if json_lines:
+            yield from _jsonl(name, lines, default_date, limit, encoding)
         else:
-            yield from _csv(name, stream, default_date, limit)
+            yield from _csv(name, lines, default_date, limit, encoding)
 
 
 class _Unreadable(Exception):
@@ -165,6 +177,10 @@ class _Inflated(gzip.GzipFile):
 _BROKEN = (EOFError, OSError, zlib.error)     # a truncated or damaged archive, a failing disk
 
 
+def _broken(e: Exception) -> str:
+    return f"the file breaks off or is damaged here ({clip(str(e)) or type(e).__name__})"
+
+
 def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple | None]]:
     """(line number, line, problem) for each line; the problem is None, ("too-long", why,
     1 if the line holds an odd number of double quotes) for a line over ``limit`` bytes
@@ -188,8 +204,7 @@ def _lines(stream, limit: int) -> Iterator[tuple[int, bytes | None, tuple | None
                 yield n, raw[:4096], ("too-long", f"a line of {size:,} bytes > limit {limit:,}", quotes % 2)
                 continue
         except _BROKEN as e:
-            yield n, None, ("truncated", f"the file breaks off here ({clip(str(e)) or type(e).__name__}); "
-                                         "the lines before it were read")
+            yield n, None, ("truncated", _broken(e) + "; the lines before it were read")
             return
         yield n, raw, None
 
@@ -199,22 +214,19 @@ def _single(doc_id: str, name: str, stream, default_date, html_text: bool, limit
         raw = stream.read(limit + 1)
     except _BROKEN as e:
         return Skip(doc_id, "unreadable", f"{name}: {clip(str(e))}")
+    if html_text:
+        return page_to_document(doc_id, raw, default_date=default_date, limit=limit, name=name)
     if len(raw) > limit:
         return Skip(doc_id, "too-long", f"{name}: over {limit:,} bytes (raise --max-chars to read it)")
-    if b"\x00" in raw[:65536]:
-        return Skip(doc_id, "binary", f"{name}: NUL bytes, not a text file")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        return Skip(doc_id, "not-utf8", f"{name}: byte {e.start} is not UTF-8")
-    date = default_date
-    if html_text:
-        text, meta_date = html_to_text(text)
-        date = meta_date or date
-    return Document(doc_id, text, date)
+    decoded = decode(raw)
+    if isinstance(decoded, str):
+        return Skip(doc_id, decoded, f"{name}: " + ("NUL bytes, not a text file" if decoded == "binary"
+                                                      else "not text in any encoding"))
+    text, encoding = decoded
+    return Document(doc_id, text, default_date, encoding=encoding)
 
 
-def _jsonl(name: str, stream, default_date, limit: int) -> Iterator[Document | Skip]:
+def _jsonl(name: str, stream, default_date, limit: int, encoding: str = "utf-8") -> Iterator[Document | Skip]:
     for n, raw, problem in _lines(stream, limit):
         where = f"{name}:{n}"
         if problem:
@@ -233,7 +245,99 @@ def _jsonl(name: str, stream, default_date, limit: int) -> Iterator[Document | S
             why = e.msg if isinstance(e, json.JSONDecodeError) else "nested too deeply"
             yield Skip(where, "bad-record", f"{where}: not JSON ({why})")
             continue
-        yield record_to_document(rec, where, default_date)
+        yield record_to_document(rec, where, default_date, encoding)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def _codec(name) -> str | None:
+    """Python's name for an encoding label, or None if there is no such codec."""
+    try:
+        return codecs.lookup(name.decode("ascii") if isinstance(name, bytes) else name).name
+    except (LookupError, UnicodeDecodeError, TypeError):
+        return None
+
+
+def sniff_encoding(head: bytes, declared: str | None = None, html: bool = False) -> str | None:
+    """The encoding of a text that starts with ``head``, by its byte-order mark, the charset
+    a server ``declared``, an HTML ``<meta charset>``, UTF-8 if it is valid, then detection
+    (charset-normalizer); None for what is no text at all (NUL bytes that are not UTF-16).
+    A declared or meta charset the bytes do not decode in is passed over."""
+    for bom, name in _BOMS:
+        if head.startswith(bom):
+            return name
+    if b"\x00" in head:
+        half = max(1, len(head) // 2)
+        even, odd = head[0::2].count(0) / half, head[1::2].count(0) / half
+        if odd > 0.4 and even < 0.05:
+            return "utf-16-le"
+        if even > 0.4 and odd < 0.05:
+            return "utf-16-be"
+        return None
+    candidates = [declared]
+    if html:
+        m = _META_CHARSET.search(head[:4096])
+        candidates.append(m.group(1) if m else None)
+    for name in (_codec(c) for c in candidates if c):
+        if name and (_decodes(head, name) or declared == "utf-8" == name):
+            return name
+    if _decodes(head, "utf-8"):
+        return "utf-8"
+    import charset_normalizer
+    matches = list(charset_normalizer.from_bytes(head))
+    if not matches:
+        return None
+    # a short text fits several Latin code pages equally well; where Windows-1252 is one
+    # of the best (as the web's legacy default), it is the likeliest
+    least = min(m.percent_chaos for m in matches)
+    if any("cp1252" in m.could_be_from_charset for m in matches if m.percent_chaos <= least + 0.5):
+        return "cp1252"
+    return _codec(matches[0].encoding)
+
+
+def _decodes(head: bytes, encoding: str) -> bool:
+    """Whether ``head`` decodes, allowing a character cut off at its end."""
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(head, final=False)
+        return True
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def decode(raw: bytes, declared: str | None = None, html: bool = False) -> tuple[str, str] | str:
+    """(text, encoding) of a whole file or body, or the skip reason: ``binary`` (NUL bytes
+    that are no UTF-16) or ``undecodable``."""
+    encoding = sniff_encoding(raw[:65536], declared, html)
+    if encoding is None:
+        return "binary" if b"\x00" in raw[:65536] else "undecodable"
+    try:
+        return raw.decode(encoding), encoding.replace("utf-8-sig", "utf-8")
+    except UnicodeDecodeError:
+        if encoding in ("utf-8", "utf-8-sig"):          # valid at the head only: detect on the whole
+            fallback = sniff_encoding(raw[-65536:], None)
+            if fallback and fallback != "utf-8":
+                try:
+                    return raw.decode(fallback), fallback
+                except UnicodeDecodeError:
+                    pass
+        return "undecodable"
+
+
+class _Recoded:
+    """A line-by-line stream of another encoding, given as UTF-8 (what the readers parse).
+    Lines are bounded in characters, as the byte stream is bounded in bytes."""
+
+    def __init__(self, stream, encoding: str):
+        self.text = io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="")
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.text.readline(size).encode("utf-8", "surrogatepass")
+
+    def close(self):
+        self.text.detach()
 
 
 _LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.){1,500}"|-?\d{1,30})\s*[,}]')
@@ -290,7 +394,7 @@ class _CsvFeed:
         return None
 
 
-def _csv(name: str, stream, default_date, limit: int) -> Iterator[Document | Skip]:
+def _csv(name: str, stream, default_date, limit: int, encoding: str = "utf-8") -> Iterator[Document | Skip]:
     feed = _CsvFeed(stream, limit)
     csv.field_size_limit(limit)
     reader = csv.reader(feed)
@@ -335,10 +439,10 @@ def _csv(name: str, stream, default_date, limit: int) -> Iterator[Document | Ski
         if len(row) > len(header):
             yield Skip(where, "bad-record", f"{where}: {len(row)} cells for {len(header)} columns")
             continue
-        yield record_to_document(dict(zip(header, row)), where, default_date)
+        yield record_to_document(dict(zip(header, row)), where, default_date, encoding)
 
 
-def record_to_document(rec, where: str, default_date=None) -> Document | Skip:
+def record_to_document(rec, where: str, default_date=None, encoding: str | None = None) -> Document | Skip:
     """Validate one JSON/CSV record; a missing id becomes ``where`` (file:line)."""
     if not isinstance(rec, dict):
         return Skip(where, "bad-record", f"{where}: a record must be a JSON object")
@@ -358,7 +462,7 @@ def record_to_document(rec, where: str, default_date=None) -> Document | Skip:
     url, bad_url = repair(rec["url"]) if isinstance(rec.get("url"), str) else (None, 0)
     bad = bad_id + bad_text + bad_title + bad_url
     note = f"{bad} lone surrogate(s) replaced with U+FFFD" if bad else None
-    return Document(doc_id, text, date, title or None, url or None, note)
+    return Document(doc_id, text, date, title or None, url or None, note, encoding=encoding)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -429,46 +533,52 @@ def _control_share(text: str) -> float:
     return bad / len(text)
 
 
-class _TextExtractor(html.parser.HTMLParser):
-    _SKIP = {"script", "style", "noscript", "template", "svg", "head"}
-    _BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-              "article", "header", "footer", "blockquote", "title"}
+def page_to_document(doc_id: str, raw: bytes, *, url: str | None = None, charset: str | None = None,
+                     default_date: str | None = None, title: str | None = None, date: str | None = None,
+                     limit: int = READ_LIMIT, name: str | None = None) -> Document | Skip:
+    """The article in an HTML page: its main text without navigation, banners, comments
+    and link lists (trafilatura), with its title, publication date (htmldate's reading of
+    the page; else ``date``, a feed's; else ``default_date``), canonical URL, site name and
+    language. ``raw`` is decoded by its byte-order mark, ``charset`` (a server's), its
+    ``<meta charset>``, else detection. A page fetched from ``url`` is identified by its
+    canonical URL when it gives one (else ``doc_id``); a file keeps ``doc_id``. Skips:
+    ``too-long``, ``binary``, ``undecodable``, ``no-article-text`` (no main text found) and
+    ``link-list`` (a section front: the main text is mostly the pages' link texts)."""
+    where = name or url or doc_id
+    if len(raw) > limit:
+        return Skip(doc_id, "too-long", f"{clip(where)}: over {limit:,} bytes (raise --max-chars to read it)")
+    decoded = decode(raw, charset, html=True)
+    if isinstance(decoded, str):
+        return Skip(doc_id, decoded, f"{clip(where)}: not text in any encoding")
+    markup, encoding = decoded
+    import trafilatura
+    from lxml import etree
+    tree = trafilatura.utils.load_html(markup)
+    if tree is None:
+        return Skip(doc_id, "no-article-text", f"{clip(where)}: not an HTML page")
+    links = {_words(" ".join(a.itertext())) for a in tree.iter("a")}
+    lang = tree.get("lang") if isinstance(tree.tag, str) else None
+    etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
+    page = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                       include_links=False, include_images=False, include_tables=False)
+    body = (page.text or "").strip() if page is not None else ""
+    if not body:
+        return Skip(doc_id, "no-article-text", f"{clip(where)}: no main text found")
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    words = sum(len(p.split()) for p in paragraphs)
+    linked = sum(len(p.split()) for p in paragraphs if _words(p) in links)
+    if linked > 0.5 * words:
+        return Skip(doc_id, "link-list", f"{clip(where)}: {linked} of {words} words of its text are links "
+                                         "(a section front or list of stories)")
+    canonical = page.url if page.url and page.url.startswith(("http://", "https://")) else None
+    page_date = normalise_date(page.date) if page.date else None
+    text = "\n\n".join(p.strip() for p in paragraphs)
+    return Document(canonical if url and canonical else doc_id, repair(text)[0],
+                    page_date or (normalise_date(date) if date else None) or default_date,
+                    clip(page.title or title or "", 500) or None, canonical or url,
+                    encoding=encoding, site=clip(page.sitename, 200) if page.sitename else None,
+                    language=(page.language or lang or None))
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.depth_skip = 0
-        self.date: str | None = None
 
-    def handle_starttag(self, tag, attrs):
-        if tag in self._SKIP:
-            self.depth_skip += 1
-        if tag == "meta":
-            a = dict(attrs)
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in ("article:published_time", "date", "pubdate", "datepublished", "dc.date") and a.get("content"):
-                self.date = self.date or normalise_date(a["content"])
-        if tag == "time" and self.date is None:
-            self.date = normalise_date(dict(attrs).get("datetime") or "")
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag):
-        if tag in self._SKIP and self.depth_skip:
-            self.depth_skip -= 1
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data):
-        if not self.depth_skip:
-            self.parts.append(data)
-
-
-def html_to_text(markup: str) -> tuple[str, str | None]:
-    """Visible text of an HTML page (paragraphs kept apart) and its published date."""
-    p = _TextExtractor()
-    p.feed(markup)
-    p.close()
-    text = re.sub(r"[ \t\r\f\v]+", " ", "".join(p.parts))
-    text = re.sub(r" *\n[\n ]*\n *", "\n\n", text).strip()
-    return text, p.date
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())

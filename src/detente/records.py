@@ -13,6 +13,9 @@ class Document:
     title: str | None = None
     url: str | None = None
     note: str | None = None      # what reading had to repair (stored as the document's detail)
+    encoding: str | None = None  # the encoding the bytes were decoded from
+    site: str | None = None      # a page's site name
+    language: str | None = None  # a page's declared language
 
 
 @dataclass(frozen=True)
