@@ -32,9 +32,27 @@ def test_schema_is_versioned_and_migrations_are_idempotent(tmp_path):
     Store(db)
     Store(db)
     with duckdb.connect(str(db), read_only=True) as con:
-        assert con.execute("SELECT max(version), count(*) FROM schema_migrations").fetchone() == (SCHEMA_VERSION, 1)
+        assert con.execute("SELECT max(version), count(*) FROM schema_migrations").fetchone() == \
+            (SCHEMA_VERSION, SCHEMA_VERSION)
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     assert {"documents", "events", "actors", "events_dedup"} <= tables
+
+
+def test_a_version_1_database_is_migrated_with_its_rows(tmp_path):
+    from detente.store import MIGRATIONS
+    db = tmp_path / "v1.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description VARCHAR, "
+                    "applied_at TIMESTAMP DEFAULT current_timestamp)")
+        for sql in MIGRATIONS[0][2]:
+            con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (version, description) VALUES (1, 'v1')")
+        con.execute("INSERT INTO documents (doc_id, text_hash, status) VALUES ('old', 'h', 'coded')")
+    Store(db)
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT doc_id, encoding, site, language FROM documents").fetchall() == \
+            [("old", None, None, None)]
+        assert con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_ingest_stores_what_the_coder_produces(sample_db, coder):
@@ -160,3 +178,18 @@ def test_kill_9_and_rerun_equals_an_uninterrupted_run(tmp_path):
         assert a.execute(q).fetchone()[0] == 350
         ids = "SELECT event_id FROM events ORDER BY 1"
         assert a.execute(ids).fetchall() == b.execute(ids).fetchall()
+
+
+def test_documents_keep_their_encoding_site_and_language(tmp_path, coder):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "legacy.txt").write_bytes("Pakistani troops shelled Afghan border posts, Kabul said. "
+                                                 "Café owners fled.".encode("cp1252"))
+    (tmp_path / "in" / "page.html").write_text(
+        "<html lang='en'><head><meta property='og:site_name' content='Example Wire'></head><body><article>"
+        "<p>Pakistani troops shelled Afghan border posts near the crossing, officials in Kabul said.</p>"
+        "<p>Kabul asked Islamabad for an inquiry into the shelling of the posts.</p></article></body></html>")
+    db = tmp_path / "e.duckdb"
+    assert ingest([tmp_path / "in"], db, coder=coder, progress=False).coded == 2
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("SELECT doc_id, encoding, site, language FROM documents ORDER BY doc_id").fetchall()
+    assert rows == [("legacy", "cp1252", None, None), ("page", "utf-8", "Example Wire", "en")]

@@ -1,10 +1,12 @@
 """Stage 5, store: coded documents and events in an embedded DuckDB file.
 
-Schema (version 1; ``schema_migrations`` records what was applied):
+Schema (version 2; ``schema_migrations`` records what was applied):
 
 ``documents``  one row per input document: ``status`` is ``coded`` or ``skipped`` (with
                ``reason`` and ``detail``); ``text_hash`` identifies the text, so a re-run
-               skips what is stored and re-codes a document whose text changed.
+               skips what is stored and re-codes a document whose text changed;
+               ``encoding`` the bytes were decoded from, a page's ``site`` and ``language``
+               (version 2).
 ``events``     every field of :class:`detente.records.Event`, flattened (spans become
                ``*_start``/``*_end``), plus ``event_id``, ``cameo_root`` and the two
                actors' countries.
@@ -33,7 +35,7 @@ import duckdb
 from .errors import InputError
 from .records import DocResult, Document, Event
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _ONE_AT_A_TIME = threading.Lock()      # see Store.connection
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -79,6 +81,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             FROM events
             GROUP BY source, target, source_country, target_country, cameo_root, mode, date, place""",
     ]),
+    (2, "documents: encoding, site, language", [
+        "ALTER TABLE documents ADD COLUMN encoding VARCHAR",
+        "ALTER TABLE documents ADD COLUMN site VARCHAR",
+        "ALTER TABLE documents ADD COLUMN language VARCHAR",
+    ]),
 ]
 
 EVENT_COLUMNS = (
@@ -88,7 +95,7 @@ EVENT_COLUMNS = (
     "trigger_end", "source_start", "source_end", "target_start", "target_end", "evidence",
     "place", "place_country", "lat", "lon", "coder")
 DOC_COLUMNS = ("doc_id", "text_hash", "status", "reason", "detail", "date", "title", "url", "input",
-               "n_sentences", "n_events", "text", "coder")
+               "n_sentences", "n_events", "text", "coder", "encoding", "site", "language")
 
 
 def text_hash(text: str) -> str:
@@ -219,7 +226,8 @@ def write_results(con, items: Iterable[tuple[Document | None, DocResult, str, st
             doc.date if doc else None, doc.title if doc else None, doc.url if doc else None, source,
             result.sentences, len(result.events),
             doc.text if doc is not None and (skip is None or skip.reason not in ("too-long", "binary")) else None,
-            result.events[0].coder if result.events else None))
+            result.events[0].coder if result.events else None,
+            doc.encoding if doc else None, doc.site if doc else None, doc.language if doc else None))
         replaced.append(result.doc_id)
         for k, e in enumerate(result.events):
             events.append(_event_row(e, k))
