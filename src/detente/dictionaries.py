@@ -14,13 +14,16 @@ Event files (``data/events``):
   cameo.tsv      the code table (see :mod:`detente.cameo`)
 
 A user file in the people/groups layout adds entries or replaces built-in ones
-with the same name (``Settings.actors``).
+with the same name (``Settings.actors``). A user event file (``Settings.events``) has the
+verbs.tsv layout, with the flag ``noun`` for a noun pattern; a user pattern replaces ours
+with the same words and wins ties with ours.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -78,8 +81,8 @@ class Dictionaries:
         self.role_max = max((len(k) for k in roles), default=1)
 
     @classmethod
-    def load(cls, extra_actors: str | None = None) -> "Dictionaries":
-        return _load(extra_actors)
+    def load(cls, extra_actors: str | None = None, extra_events: str | None = None) -> "Dictionaries":
+        return _load(extra_actors, extra_events)
 
 
 def _data(path: str) -> tuple[str, str]:
@@ -133,19 +136,39 @@ def _dated_rows(named_text, kind, phrases):
             phrases[phrase].append(entry)
 
 
-def _patterns(named_text, head_last: bool):
+FLAGS = frozenset({"reverse", "noun"})
+
+
+def _pattern_rows(named_text, nouns: bool | None) -> Iterator[tuple[bool, str, Pattern]]:
+    """(is a noun pattern, head lemma, pattern) of each row of an event file; in a user
+    file (``nouns`` None) a row is a verb pattern unless its flags say ``noun``."""
     name = named_text[0]
-    table: dict[str, list[Pattern]] = defaultdict(list)
     for n, parts in _rows(named_text, 2):
         code, pattern = parts[0], parts[1].lower()
+        where = f"{name}:{n}"
         if code not in ("*", "-") and not cameo.is_code(code):
-            raise DictionaryError(f"{name}:{n}: {code!r} is not a CAMEO code")
+            raise DictionaryError(f"{where}: {code[:40]!r} is not a CAMEO code")
         words = pattern.split()
         if not words:
-            raise DictionaryError(f"{name}:{n}: empty pattern")
-        head, rest = (words[-1], words[:-1]) if head_last else (words[0], words[1:])
-        flags = parts[2].split(",") if len(parts) > 2 and not parts[2].startswith("#") else []
-        table[head].append(Pattern(code, tuple(rest), pattern, reverse="reverse" in flags))
+            raise DictionaryError(f"{where}: empty pattern")
+        flags = [f.strip() for f in parts[2].split(",") if f.strip()] \
+            if len(parts) > 2 and not parts[2].startswith("#") else []
+        unknown = [f for f in flags if f not in FLAGS]
+        if unknown:
+            raise DictionaryError(f"{where}: unknown flag {unknown[0][:40]!r}; flags are {', '.join(sorted(FLAGS))}")
+        noun = nouns if nouns is not None else "noun" in flags
+        head, rest = (words[-1], words[:-1]) if noun else (words[0], words[1:])
+        yield noun, head, Pattern(code, tuple(rest), " ".join(words), reverse="reverse" in flags)
+
+
+def _patterns(rows, user_rows=()) -> dict[str, list[Pattern]]:
+    """Patterns by head lemma, most specific first. A user's pattern replaces ours with the
+    same words (its code wins, "-" blocks it) and goes before ours among equals."""
+    table: dict[str, list[Pattern]] = defaultdict(list)
+    for head, pattern in rows:
+        table[head].append(pattern)
+    for head, pattern in reversed(list(user_rows)):
+        table[head] = [pattern] + [p for p in table[head] if p.words != pattern.words]
     for pats in table.values():
         # most words first; among equals, more content words ("withdraw inspector" before
         # "withdraw from"); then file order
@@ -153,8 +176,21 @@ def _patterns(named_text, head_last: bool):
     return dict(table)
 
 
+def _user_file(path: str, what: str) -> tuple[str, str]:
+    """(name, text) of a user's dictionary file, or a DictionaryError saying why not."""
+    p = Path(path)
+    try:
+        return str(p), p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DictionaryError(f"{p}: {what} file not found") from None
+    except OSError as e:
+        raise DictionaryError(f"{p}: cannot read the {what} file ({e.strerror or e})") from None
+    except UnicodeDecodeError as e:
+        raise DictionaryError(f"{p}: byte {e.start} is not UTF-8; save the {what} file as UTF-8") from None
+
+
 @lru_cache(maxsize=4)
-def _load(extra_actors: str | None) -> Dictionaries:
+def _load(extra_actors: str | None, extra_events: str | None) -> Dictionaries:
     phrases: dict[str, list[ActorEntry]] = defaultdict(list)
     for n, parts in _rows(_data("actors/countries.tsv"), 2):
         parts += [""] * (6 - len(parts))
@@ -171,17 +207,8 @@ def _load(extra_actors: str | None) -> Dictionaries:
     for name in sorted(f.name for f in actors_dir.iterdir() if f.name.startswith("people") and f.name.endswith(".tsv")):
         _dated_rows(_data(f"actors/{name}"), "person", phrases)
     if extra_actors:
-        path = Path(extra_actors)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise DictionaryError(f"{path}: actor file not found") from None
-        except OSError as e:
-            raise DictionaryError(f"{path}: cannot read the actor file ({e.strerror or e})") from None
-        except UnicodeDecodeError as e:
-            raise DictionaryError(f"{path}: byte {e.start} is not UTF-8; save the actor file as UTF-8") from None
         user: dict[str, list[ActorEntry]] = defaultdict(list)
-        _dated_rows((str(path), text), "person", user)
+        _dated_rows(_user_file(extra_actors, "actor"), "person", user)
         for phrase, entries in user.items():
             phrases[phrase] = entries          # the user's entries replace ours for that name
     for entries in phrases.values():
@@ -189,6 +216,9 @@ def _load(extra_actors: str | None) -> Dictionaries:
     roles = {}
     for n, parts in _rows(_data("actors/roles.tsv"), 2):
         roles[tuple(parts[0].lower().split())] = parts[1].upper()
-    verbs = _patterns(_data("events/verbs.tsv"), head_last=False)
-    nouns = _patterns(_data("events/nouns.tsv"), head_last=True)
+    user = list(_pattern_rows(_user_file(extra_events, "event"), None)) if extra_events else []
+    verbs = _patterns(((h, p) for _, h, p in _pattern_rows(_data("events/verbs.tsv"), False)),
+                      [(h, p) for noun, h, p in user if not noun])
+    nouns = _patterns(((h, p) for _, h, p in _pattern_rows(_data("events/nouns.tsv"), True)),
+                      [(h, p) for noun, h, p in user if noun])
     return Dictionaries(dict(phrases), roles, verbs, nouns)

@@ -24,6 +24,10 @@ class Settings:
         None, "DETENTE_ACTORS",
         "extra actor dictionary (TSV, same columns as data/actors/people.tsv) that adds to or "
         "overrides the built-in entries")
+    events: str | None = _setting(
+        None, "DETENTE_EVENTS",
+        "extra event patterns (TSV, same columns as data/events/verbs.tsv; flag 'noun' for a noun "
+        "pattern) that add to or override the built-in ones")
     batch_size: int = _setting(64, "DETENTE_BATCH_SIZE", "documents per spaCy batch")
     prefilter: bool = _setting(
         True, "DETENTE_PREFILTER",
