@@ -556,11 +556,13 @@ def page_to_document(doc_id: str, raw: bytes, *, url: str | None = None, charset
     tree = trafilatura.utils.load_html(markup)
     if tree is None:
         return Skip(doc_id, "no-article-text", f"{clip(where)}: not an HTML page")
-    links = {_words(" ".join(a.itertext())) for a in tree.iter("a")}
-    lang = tree.get("lang") if isinstance(tree.tag, str) else None
+    meta = _page_meta(tree)
     etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
-    page = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
-                                       include_links=False, include_images=False, include_tables=False)
+    links = {_words(" ".join(a.itertext())) for a in tree.iter("a")}
+    # fast: trafilatura's own extractor without its slower fallbacks (readability, jusText);
+    # the metadata is read above, as trafilatura's full metadata pass costs as much again
+    page = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False, include_links=False,
+                                       include_images=False, include_tables=False)
     body = (page.text or "").strip() if page is not None else ""
     if not body:
         return Skip(doc_id, "no-article-text", f"{clip(where)}: no main text found")
@@ -570,14 +572,39 @@ def page_to_document(doc_id: str, raw: bytes, *, url: str | None = None, charset
     if linked > 0.5 * words:
         return Skip(doc_id, "link-list", f"{clip(where)}: {linked} of {words} words of its text are links "
                                          "(a section front or list of stories)")
-    canonical = page.url if page.url and page.url.startswith(("http://", "https://")) else None
-    page_date = normalise_date(page.date) if page.date else None
+    canonical = meta["canonical"]
     text = "\n\n".join(p.strip() for p in paragraphs)
     return Document(canonical if url and canonical else doc_id, repair(text)[0],
-                    page_date or (normalise_date(date) if date else None) or default_date,
-                    clip(page.title or title or "", 500) or None, canonical or url,
-                    encoding=encoding, site=clip(page.sitename, 200) if page.sitename else None,
-                    language=(page.language or lang or None))
+                    meta["date"] or (normalise_date(date) if date else None) or default_date,
+                    meta["title"] or (clip(title, 500) if title else None), canonical or url,
+                    encoding=encoding, site=meta["site"], language=meta["language"])
+
+
+def _page_meta(tree) -> dict:
+    """A page's title, canonical URL, site name, language and publication date (htmldate:
+    the page's metadata, then its visible dates; any date since 1900)."""
+    import htmldate
+
+    def first(*xpaths):
+        for xp in xpaths:
+            for value in tree.xpath(xp):
+                value = " ".join(str(value).split())
+                if value:
+                    return clip(value, 500)
+        return None
+    title = first("//meta[@property='og:title']/@content", "//meta[@name='twitter:title']/@content",
+                  "//h1//text()", "//title/text()")
+    canonical = first("//link[@rel='canonical']/@href", "//meta[@property='og:url']/@content")
+    if canonical and not canonical.startswith(("http://", "https://")):
+        canonical = None
+    try:
+        found = htmldate.find_date(tree, extensive_search=False, original_date=True, min_date="1900-01-01")
+    except Exception:            # htmldate is heuristics over arbitrary pages: no date, then
+        found = None
+    return {"title": title, "canonical": canonical,
+            "site": first("//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content"),
+            "language": first("/html/@lang", "//meta[@http-equiv='content-language']/@content"),
+            "date": normalise_date(found) if found else None}
 
 
 def _words(text: str) -> str:
