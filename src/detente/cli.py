@@ -141,6 +141,26 @@ def cmd_ingest(args) -> int:
     return _exit_status(report.reasons)
 
 
+def cmd_watch(args) -> int:
+    import signal
+
+    from .read import input_files
+    from .watch import parse_every, watch
+    every = parse_every(args.every)
+    paths = [a for a in args.inputs if not str(a).startswith(("http://", "https://"))]
+    list(input_files(paths))                         # a mistyped path is an error now, not every round
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        watch(args.inputs, args.db, every, once=args.once, settings=_settings(args), processes=args.processes,
+              batch=args.batch, default_date=args.date)
+    except KeyboardInterrupt:
+        print("detente: watch stopped (what was not yet committed is coded on the next run)", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_export(args) -> int:
     from .export import export
     n = export(args.db, args.format, args.output, mode=args.mode)
@@ -230,6 +250,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="code documents already stored again (after a coder or dictionary change)")
     _coder_options(p)
     p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("watch", help="keep a database current: ingest feeds, pages or files in rounds",
+                       description="Ingest the inputs every --every, coding only what is new, until stopped "
+                                   "(Ctrl-C or SIGTERM) or after one round with --once.")
+    p.add_argument("inputs", nargs="+", metavar="FEED_OR_INPUT")
+    p.add_argument("--db", default="detente.duckdb", help="database file (default detente.duckdb)")
+    p.add_argument("--every", default="15m", help="time between rounds: 900, 30s, 15m, 2h (default 15m)")
+    p.add_argument("--once", action="store_true", help="one round, then stop")
+    p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
+    p.add_argument("--batch", type=_count(1), default=500, help="documents per transaction (default 500)")
+    _coder_options(p)
+    p.set_defaults(func=cmd_watch)
     p = sub.add_parser("export", help="write a database's events as jsonl, csv, parquet, gdelt or plover")
     p.add_argument("--db", default="detente.duckdb")
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "gdelt", "plover"), default="jsonl")
