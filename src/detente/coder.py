@@ -19,7 +19,7 @@ from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
-from .events import EventExtractor, RawEvent
+from .events import EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -179,7 +179,10 @@ class Coder:
             if raw:
                 found = dates.find(sent.text)
                 for r in raw:
-                    events.append(self._event(d, day, idx, off, sent, r, found, places.locate(r.trigger, res)))
+                    place = places.locate(r.trigger, res)
+                    r = settle(r, place)
+                    if r is not None:
+                        events.append(self._event(d, day, idx, off, sent, r, found, place))
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)

@@ -492,6 +492,36 @@ class EventExtractor:
 
 
 FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# Force whose target the place gives when the text names no one: strikes, raids, shelling,
+# occupation, curfews and arrests "in" a place are aimed at its country.
+PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
+# assassinations. An explosion, a death or a wound with no actor in the text (183, 1823,
+# 182) says no such thing.
+PERPETRATED = ("181", "1831", "1832", "1833", "186")
+
+
+def settle(r: RawEvent, place) -> RawEvent | None:
+    """The event with the target its place gives, and without the events nobody did.
+
+    Force used where the text names no target, or violence against people it gives no
+    country ("five police officers", "civilians"), is aimed at the country of the place it
+    happened:
+    "Turkish jets bombed positions in northern Iraq" -> TUR -> IRQ. An asserted act of
+    force with no actor at all is no event ("floods killed 300 people", "a man was killed
+    in a strike"), unless the act itself says someone did it (a bombing, a kidnapping):
+    then its source is the unknown actor ``---``."""
+    forceful = r.code[:2] in PLACED_ROOTS
+    if forceful and place is not None and place.country:
+        if r.target is None:
+            r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
+        elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
+            r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
+    if r.source is None and forceful and r.mode == "asserted":
+        if not r.code.startswith(PERPETRATED):
+            return None
+        r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
+    return r
 
 
 def _moves_object(code: str) -> bool:
