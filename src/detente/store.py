@@ -209,7 +209,7 @@ class Store:
                 rows.add((code, e.name, e.country, role, e.kind, e.start, e.end))
         con.execute("BEGIN TRANSACTION")
         con.execute("DELETE FROM actors")
-        con.executemany('INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?)', sorted(rows, key=str))
+        _insert(con, "actors", ("code", "name", "country", "role", "kind", "start", "end"), sorted(rows, key=str))
         con.execute("COMMIT")
 
 
