@@ -87,10 +87,13 @@ class Guard:
     of ``/api/`` from memory. The database is read-only while served, so an answer never
     changes; one request computes a missing answer while identical ones wait for it."""
 
-    def __init__(self, app, max_entries: int = 4096, max_answer: int = 2_000_000):
+    def __init__(self, app, max_entries: int = 4096, max_answer: int = 2_000_000,
+                 max_bytes: int = 256_000_000):
         self.app = app
-        self.max_entries, self.max_answer = max_entries, max_answer
+        self.max_entries, self.max_answer, self.max_bytes = max_entries, max_answer, max_bytes
         self.answers: OrderedDict[str, bytes] = OrderedDict()
+        self.size = 0                                   # bytes held in answers
+        self.lock = threading.Lock()                    # warm-up stores from its own thread
         self.pending: dict[str, asyncio.Event] = {}
 
     async def __call__(self, scope, receive, send):
@@ -105,9 +108,8 @@ class Guard:
         key = self.key(path, parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
         while key in self.pending:                      # the same request is being answered
             await self.pending[key].wait()
-        body = self.answers.get(key)
+        body = self.lookup(key)
         if body is not None:
-            self.answers.move_to_end(key)
             return await _send(send, 200, body, b"hit")
         done = self.pending[key] = asyncio.Event()
         status, parts = 0, []
@@ -135,10 +137,30 @@ class Guard:
         """The same key for the same parameters in any order."""
         return path + "?" + urlencode(sorted(query))
 
+    def lookup(self, key: str) -> bytes | None:
+        with self.lock:
+            body = self.answers.get(key)
+            if body is not None:
+                self.answers.move_to_end(key)
+            return body
+
     def store(self, key: str, body: bytes) -> None:
-        self.answers[key] = body
-        while len(self.answers) > self.max_entries:
-            self.answers.popitem(last=False)
+        """Keep ``body``, forgetting the least recently used answers beyond
+        ``max_entries`` answers or ``max_bytes`` bytes."""
+        if len(body) > self.max_bytes:
+            return
+        with self.lock:
+            old = self.answers.pop(key, None)
+            self.size += len(body) - (len(old) if old is not None else 0)
+            self.answers[key] = body
+            while len(self.answers) > self.max_entries or self.size > self.max_bytes:
+                self.size -= len(self.answers.popitem(last=False)[1])
+
+    def clear(self) -> None:
+        """Forget every answer (when the served database changes)."""
+        with self.lock:
+            self.answers.clear()
+            self.size = 0
 
 
 def _error_body(status: int, message: str) -> bytes:
