@@ -199,7 +199,8 @@ def cmd_serve(args) -> int:
     from .store import connect
     connect(args.db, read_only=True).close()       # a clear error before the server starts
     print(f"detente: serving {args.db} on http://{args.host}:{args.port}/api (Ctrl-C to stop)", file=sys.stderr)
-    serve(args.db, host=args.host, port=args.port, settings=_settings(args), workers=args.workers, warm=args.warm)
+    serve(args.db, host=args.host, port=args.port, settings=_settings(args), workers=args.workers, warm=args.warm,
+          header_timeout=args.header_timeout, body_timeout=args.body_timeout, max_header=args.max_header)
     return EXIT_OK
 
 
@@ -285,6 +286,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--workers", type=_count(1), default=1, help="server processes (default 1)")
     p.add_argument("--warm", type=_count(0), default=30, metavar="N",
                    help="answer the relations of the N busiest country pairs at start-up (default 30; 0: none)")
+    p.add_argument("--header-timeout", type=_count(1), default=10, metavar="S",
+                   help="seconds a client has to send a request header (default 10)")
+    p.add_argument("--body-timeout", type=_count(1), default=30, metavar="S",
+                   help="seconds a client has to send a request body (default 30)")
+    p.add_argument("--max-header", type=_count(1024), default=16_384, metavar="BYTES",
+                   help="largest request header (default 16384)")
     _coder_options(p)
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("demo", help="build a database from the bundled Afghanistan-Pakistan sample and report")
@@ -317,8 +324,9 @@ def main(argv=None) -> int:
         where = f"{e.filename}: " if e.filename else ""
         return _fail(EXIT_ERROR, f"{where}{e.strerror or e}")
     except Exception as e:
-        if type(e).__module__.startswith("duckdb"):
-            return _fail(EXIT_ERROR, f"database: {e}")
+        import duckdb
+        if isinstance(e, duckdb.Error):                # a damaged database, found while reading it
+            return _fail(EXIT_ERROR, f"{getattr(args, 'db', 'database')}: cannot read the database ({e})")
         if os.environ.get("DETENTE_DEBUG"):
             raise
         return _fail(EXIT_BUG, f"unexpected {type(e).__name__}: {e} (DETENTE_DEBUG=1 shows where)")

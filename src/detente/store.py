@@ -109,7 +109,9 @@ def event_id(doc_id: str, ordinal: int) -> int:
 
 
 def connect(path: str | Path, read_only: bool = False, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the database, waiting up to ``wait`` seconds while another process writes."""
+    """Open the database, waiting up to ``wait`` seconds while another process writes.
+    Read-only, it must be a detente database; any file that cannot be opened (damaged,
+    truncated, not DuckDB, no folder) is an :class:`InputError` of one line."""
     path = str(path)
     if read_only and path != ":memory:" and not Path(path).exists():
         raise InputError(f"{path}: no such database; build one with `detente ingest`")
@@ -117,16 +119,51 @@ def connect(path: str | Path, read_only: bool = False, wait: float = 30.0) -> du
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.IOException as e:
-            if "lock" not in str(e).lower() or time.monotonic() > deadline:
-                raise InputError(f"{path}: cannot open the database ({e})") from None
-            time.sleep(delay)
-            delay = min(delay * 2, 1.0)
+            con = duckdb.connect(path, read_only=read_only)
+            break
+        except duckdb.Error as e:
+            if "lock" in str(e).lower() and time.monotonic() < deadline:
+                time.sleep(delay)
+                delay = min(delay * 2, 1.0)
+                continue
+            raise InputError(f"{path}: cannot open the database ({_one_line(e)})") from None
+    if read_only and path != ":memory:":
+        try:
+            check_schema(con, path)
+        except Exception:
+            con.close()
+            raise
+    return con
+
+
+def check_schema(con, path) -> None:
+    """An :class:`InputError` unless ``con`` holds a detente database this version reads."""
+    try:
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        have = con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] \
+            if "schema_migrations" in tables else None
+    except duckdb.Error as e:
+        raise InputError(f"{path}: cannot read the database ({_one_line(e)})") from None
+    if have is None or not {"documents", "events", "actors"} <= tables:
+        raise InputError(f"{path}: not a detente database (no detente tables); build one with `detente ingest`")
+    if have > SCHEMA_VERSION:
+        raise InputError(f"{path}: database schema version {have} is newer than this detente "
+                         f"({SCHEMA_VERSION}); upgrade detente")
+
+
+def _one_line(e: Exception) -> str:
+    text = " ".join(str(e).split())
+    return text if len(text) <= 200 else text[:200] + "..."
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
-    """Bring the schema up to :data:`SCHEMA_VERSION`; returns the version found before."""
+    """Bring the schema up to :data:`SCHEMA_VERSION`; returns the version found before.
+    A database with tables of its own but no ``schema_migrations`` is someone else's: it is
+    refused rather than given detente's tables."""
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    if tables and "schema_migrations" not in tables:
+        raise InputError(f"not a detente database (it has other tables: {', '.join(sorted(tables)[:5])}); "
+                         "use a new file for detente")
     con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
         version INTEGER PRIMARY KEY, description VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)""")
     have = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
@@ -150,7 +187,12 @@ class Store:
     def __init__(self, path: str | Path = "detente.duckdb"):
         self.path = str(path)
         with self.connection() as con:
-            migrate(con)
+            try:
+                migrate(con)
+            except InputError as e:
+                raise InputError(f"{self.path}: {e}") from None
+            except duckdb.Error as e:
+                raise InputError(f"{self.path}: cannot use the database ({_one_line(e)})") from None
 
     @contextlib.contextmanager
     def connection(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
