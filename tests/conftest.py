@@ -42,8 +42,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_server(db):
-    """``detente serve`` on a free loopback port, until it answers; yields its URL."""
+def running_server(db, *args):
+    """``detente serve`` on a free loopback port (``args``: more of its options), until it
+    answers; yields its URL."""
     import subprocess
     import sys
     import time
@@ -51,7 +52,7 @@ def running_server(db):
     import httpx
     port = free_port()
     exe = str(Path(sys.executable).parent / "detente")
-    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port)],
+    proc = subprocess.Popen([exe, "serve", "--db", str(db), "--port", str(port), *map(str, args)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

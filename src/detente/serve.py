@@ -20,6 +20,7 @@ import math
 import re
 import threading
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -34,12 +35,25 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
 from .errors import DetenteError
+from .http import BODY_TIMEOUT, HEADER_TIMEOUT, MAX_HEADER
+from .records import Document, DocResult
 from .relations import busiest_pairs, network, relations, turning_points
 from .store import connect
 
 MAX_LIMIT = 500
 MAX_BODY = 200_000            # bytes of a POST body
 MAX_TEXT = 100_000            # characters of a text to code
+CODE_QUEUE = 8                # coding requests that may wait for the coding thread
+SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"x-frame-options", b"DENY"),
+                    (b"referrer-policy", b"no-referrer"))
+API_CSP = b"default-src 'none'; frame-ancestors 'none'"
+# The dashboard loads everything from this server. Vega compiles its expressions with
+# Function() ('unsafe-eval'; app.js could embed with {ast: true}, Vega's interpreter, to do
+# without); vega-embed and its tooltip add one <style> element each, allowed by their hashes.
+DASHBOARD_CSP = (b"default-src 'none'; script-src 'self' 'unsafe-eval'; "
+                 b"style-src 'self' 'sha256-9uoGUaZm3j6W7+Fh2wfvjI8P7zXcclRw5tVUu3qKZa0=' "
+                 b"'sha256-MmUum7+PiN7Rz79EUMm0OmUFWjCx6NZ97rdjoIbTnAg='; connect-src 'self'; "
+                 b"base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 CODE = r"^[A-Za-z-]{3,12}$"   # an actor code or prefix: AFG, AFGGOV, ---INS
 
 
@@ -83,9 +97,11 @@ def _json(obj) -> Response:
 
 
 class Guard:
-    """The outermost (pure ASGI) layer: refuses oversized bodies, and answers repeated GETs
-    of ``/api/`` from memory. The database is read-only while served, so an answer never
-    changes; one request computes a missing answer while identical ones wait for it."""
+    """The outermost (pure ASGI) layer: refuses oversized bodies (counted as they arrive),
+    answers HEAD as GET without the body, adds the security headers to every response, and
+    answers repeated GETs of ``/api/`` from memory. The database is read-only while served,
+    so an answer never changes; one request computes a missing answer while identical ones
+    wait for it. The answers kept are bounded in number and in bytes."""
 
     def __init__(self, app, max_entries: int = 4096, max_answer: int = 2_000_000,
                  max_bytes: int = 256_000_000):
@@ -99,10 +115,19 @@ class Guard:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
+        path = scope["path"]
+        send = _secured(send, DASHBOARD_CSP if path == "/" or path.startswith("/static/") else API_CSP)
+        if scope["method"] == "HEAD":                   # answered as a GET without its body
+            scope, send = {**scope, "method": "GET"}, _headless(send)
+        has_body = False
         for name, value in scope["headers"]:
             if name == b"content-length" and (not value.isdigit() or int(value) > MAX_BODY):
-                return await _send(send, 413, _error_body(413, f"request body over {MAX_BODY} bytes"))
-        path = scope["path"]
+                return await _send(send, 413, _error_body(413, f"request body over {MAX_BODY} bytes"), close=True)
+            has_body = has_body or name == b"transfer-encoding" or (name == b"content-length" and int(value) > 0)
+        if has_body:
+            receive = await _read_body(receive, send)
+            if receive is None:
+                return
         if scope["method"] != "GET" or not path.startswith("/api/") or path == "/api/health":
             return await self.app(scope, receive, send)
         key = self.key(path, parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True))
@@ -167,12 +192,61 @@ def _error_body(status: int, message: str) -> bytes:
     return json.dumps({"error": {"status": status, "message": message}}).encode()
 
 
-async def _send(send, status: int, body: bytes, cache: bytes | None = None) -> None:
+async def _send(send, status: int, body: bytes, cache: bytes | None = None, close: bool = False) -> None:
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
     if cache:
         headers.append((b"x-cache", cache))
+    if close:
+        headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _read_body(receive, send):
+    """Read the request body counting its bytes as they come, whatever its framing (a
+    chunked body has no length to check up front), and answer 413 as soon as it passes
+    ``MAX_BODY``. Returns a ``receive`` replaying the body to the app, or None when the
+    request was refused or the client left."""
+    parts, size, more = [], 0, True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        part = message.get("body", b"")
+        size += len(part)
+        if size > MAX_BODY:
+            await _send(send, 413, _error_body(413, f"request body over {MAX_BODY} bytes"), close=True)
+            return None
+        parts.append(part)
+        more = message.get("more_body", False)
+    body = b"".join(parts)
+
+    async def replay():
+        nonlocal body
+        if body is None:
+            return await receive()
+        message, body = {"type": "http.request", "body": body, "more_body": False}, None
+        return message
+    return replay
+
+
+def _secured(send, csp: bytes):
+    """``send`` adding the security headers to the response."""
+    async def secured(message):
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", ()), *SECURITY_HEADERS,
+                                              (b"content-security-policy", csp)]}
+        await send(message)
+    return secured
+
+
+def _headless(send):
+    """``send`` dropping the response body (a HEAD request)."""
+    async def headless(message):
+        if message["type"] == "http.response.body":
+            message = {**message, "body": b""}
+        await send(message)
+    return headless
 
 
 def create_app(db: str, settings=None, warm: int = 0):
@@ -180,7 +254,6 @@ def create_app(db: str, settings=None, warm: int = 0):
     :class:`Guard`. ``warm``: compute the relations of this many of the busiest country
     pairs in the background at start-up, so their first requests are answered from memory."""
     base = connect(db, read_only=True)
-    coder_lock = threading.Lock()
     state: dict = {"warm": warm == 0}
 
     app = FastAPI(title="detente", version=__version__, docs_url=None, redoc_url=None,
@@ -338,15 +411,33 @@ def create_app(db: str, settings=None, warm: int = 0):
                        FROM events WHERE doc_id = $id ORDER BY start, trigger_start""", {"id": doc_id})
         return _json({**rows[0], "events": _rows(cur)})
 
+    # Texts are coded one at a time on a thread of their own, so that reads, on the
+    # threadpool, never wait behind them; at most CODE_QUEUE more wait for their turn.
+    coding = ThreadPoolExecutor(1, thread_name_prefix="detente-code")
+    coding_slots = asyncio.Semaphore(1 + CODE_QUEUE)
+
+    def code_text(body: CodeRequest) -> DocResult:
+        if "coder" not in state:
+            from .coder import Coder
+            state["coder"] = Coder(settings)
+        return state["coder"].code_document(Document("request", body.text, body.date and body.date.isoformat()))
+
     @app.post("/api/code", dependencies=[_allowed()])
-    def code(body: CodeRequest):
-        with coder_lock:
-            if "coder" not in state:
-                from .coder import Coder
-                state["coder"] = Coder(settings)
-            events = state["coder"].code(body.text, date=body.date.isoformat() if body.date else None,
-                                         doc_id="request")
-        return {"events": [e.to_dict() for e in events]}
+    async def code(body: CodeRequest):
+        if coding_slots.locked():
+            busy = _error(503, f"busy: {1 + CODE_QUEUE} texts are being coded or waiting; try again shortly")
+            busy.headers["retry-after"] = "2"
+            return busy
+        async with coding_slots:
+            try:
+                result = await asyncio.get_running_loop().run_in_executor(coding, code_text, body)
+            except Exception as exc:       # a text the coder fails on is the text's problem, not a 500
+                return _error(422, f"the coder failed on this text: {exc or type(exc).__name__}")
+        if result.skip is None:
+            return {"events": [e.to_dict() for e in result.events]}
+        if result.skip.reason == "coder-error":
+            return _error(422, f"the coder failed on this text: {result.skip.detail}")
+        return {"events": [], "skipped": {"reason": result.skip.reason, "detail": result.skip.detail}}
 
     static = Path(str(resources.files("detente").joinpath("web", "static")))
     app.mount("/static", StaticFiles(directory=static), name="static")
@@ -386,14 +477,22 @@ def _app_from_env():
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, workers: int = 1,
-          warm: int = 30) -> None:
-    """Serve ``db`` with uvicorn; ``workers`` processes; ``warm``: busy pairs answered ahead."""
+          warm: int = 30, header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT,
+          max_header: int = MAX_HEADER) -> None:
+    """Serve ``db`` with uvicorn; ``workers`` processes; ``warm``: busy pairs answered ahead. A
+    client has ``header_timeout`` seconds for a request header of at most ``max_header``
+    bytes, then ``body_timeout`` seconds for its body (see :mod:`detente.http`)."""
     import uvicorn
+
+    from .http import GuardedHttpTools, put_env
+    common = dict(host=host, port=port, log_level="warning", ws="none")      # no websockets here
     if workers > 1:
         import os
         os.environ["DETENTE_SERVE_DB"] = str(db)
         os.environ["DETENTE_SERVE_WARM"] = str(warm)
-        uvicorn.run("detente.serve:_app_from_env", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+        put_env(header_timeout, body_timeout, max_header)
+        uvicorn.run("detente.serve:_app_from_env", factory=True, workers=workers, http="detente.http:from_env",
+                    **common)
     else:
-        uvicorn.run(create_app(db, settings, warm=warm), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(db, settings, warm=warm),
+                    http=GuardedHttpTools.limited(header_timeout, body_timeout, max_header), **common)
