@@ -128,20 +128,20 @@ class GuardedHttpTools(HttpToolsProtocol):
 
     def timed_out(self) -> None:
         self.timer = None
+        cycle = self.cycle
         if self.transport.is_closing():
             return
-        cycle = self.cycle
-        answering = cycle is not None and not cycle.response_complete
-        if self.in_header and answering:        # a pipelined request is late: close after this answer
-            cycle.keep_alive = False
-        elif answering and cycle.response_started:
+        if self.in_header:
+            if cycle is not None and not cycle.response_complete:   # a late pipelined request:
+                cycle.keep_alive = False                            # close after this answer
+            else:
+                self.refuse(408, f"request header not received within {self.header_timeout:g} s")
+        elif cycle.response_started:            # answered without the rest of its body
             self.transport.close()
-        else:
-            if answering:                       # its app waits for the body: tell it the client left
-                cycle.disconnected = True
-                cycle.message_event.set()
-            what, seconds = ("header", self.header_timeout) if self.in_header else ("body", self.body_timeout)
-            self.refuse(408, f"request {what} not received within {seconds:g} s")
+        else:                                   # its app waits for the body: tell it the client left
+            cycle.disconnected = True
+            cycle.message_event.set()
+            self.refuse(408, f"request body not received within {self.body_timeout:g} s")
 
 
 def from_env(**kwargs) -> GuardedHttpTools:
