@@ -110,6 +110,9 @@ class GuardedHttpTools(HttpToolsProtocol):
         """Answer ``status`` with a JSON error body, and close the connection."""
         from .serve import API_CSP, SECURITY_HEADERS, _error_body
         self.stop()
+        if self.cycle is not None and not self.cycle.response_complete:     # tell its app the client left
+            self.cycle.disconnected = True
+            self.cycle.message_event.set()
         body = _error_body(status, message)
         headers = [*self.server_state.default_headers, (b"content-type", b"application/json"),
                    (b"content-length", str(len(body)).encode()), (b"connection", b"close"), *SECURITY_HEADERS,
@@ -138,9 +141,7 @@ class GuardedHttpTools(HttpToolsProtocol):
                 self.refuse(408, f"request header not received within {self.header_timeout:g} s")
         elif cycle.response_started:            # answered without the rest of its body
             self.transport.close()
-        else:                                   # its app waits for the body: tell it the client left
-            cycle.disconnected = True
-            cycle.message_event.set()
+        else:
             self.refuse(408, f"request body not received within {self.body_timeout:g} s")
 
 
