@@ -149,8 +149,12 @@ class EventExtractor:
             if not targets and tr.code[:2] == "14" and sources and sources[0].country not in ("---", "IGO", "NGO", "IMG"):
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
+            code = tr.code
+            if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
+                # "Japan and the Philippines held joint naval drills": done with each other
+                code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
-            coded = [(tr.token, tr.code, mode)]
+            coded = [(tr.token, code, mode)]
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
                 out.extend(alleged)
@@ -175,7 +179,7 @@ class EventExtractor:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
             for trig, code, m in coded:
-                for s, t in _pairs(sources, targets, tr.code):
+                for s, t in _pairs(sources, targets, coded[0][1]):
                     if nested and not (s and t):
                         continue  # "rejected a UN appeal": the appeal is the rejection's object
                     key = (s.code if s else "", t.code if t else "", code)
@@ -625,6 +629,16 @@ def _unique(actors):
         if all(a.code != b.code or a.token != b.token for b in out):
             out.append(a)
     return out
+
+
+JOINT = frozenset({"joint", "jointly", "together", "mutual", "mutually", "combined", "bilateral"})
+
+
+def _joint(tr: Trigger) -> bool:
+    """Whether the event is said to be done together: "joint drills", "patrolled jointly"."""
+    nodes = [n for n in (tr.token, tr.noun) if n is not None]
+    nodes += [c for c in tr.token.children if c.dep_ == "dobj"]        # "held joint drills"
+    return any(c.lower_ in JOINT for n in nodes for c in n.children)
 
 
 def _pairs(sources, targets, code):
