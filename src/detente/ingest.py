@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import gzip
+import itertools
 import os
 import sys
 import time
@@ -66,9 +67,9 @@ def count_records(files: list[Path]) -> int | None:
     cannot be known without reading an input twice (a pipe) or at all."""
     total = 0
     for f in files:
-        kind = suffix_of(f)
-        if not f.is_file():
+        if not isinstance(f, Path) or not f.is_file():     # a pipe, or a web address
             return None
+        kind = suffix_of(f)
         if kind in (".txt", ".html", ".htm"):
             total += 1
             continue
@@ -199,11 +200,19 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
 
 
 def _records(files, default_date, limit: int) -> Iterator[tuple[Document | Skip, str]]:
-    """Each record of the inputs with the full path of its file."""
-    for f, name in files:
-        where = repair(os.path.abspath(f))[0]
-        for item in read_path(f, default_date, name=name, limit=limit):
-            yield item, where
+    """Each record of the inputs with the full path of its file, or the web address given
+    (a page, feed or sitemap; links may reach any host named among the inputs)."""
+    from .fetch import hosts_of, read_inputs
+    allow = hosts_of(f for f, _ in files)
+    for web, group in itertools.groupby(files, key=lambda f: isinstance(f[0], str)):
+        if web:             # consecutive addresses are fetched together, several at once
+            for url, item in read_inputs([url for url, _ in group], default_date, limit, allow_hosts=allow):
+                yield item, url
+            continue
+        for f, name in group:
+            where = repair(os.path.abspath(f))[0]
+            for item in read_path(f, default_date, name=name, limit=limit):
+                yield item, where
 
 
 def _id(item) -> str:

@@ -66,10 +66,16 @@ READ_LIMIT = record_limit(2_000_000)    # as Settings.max_chars's default
 FIFO_WAIT = 10.0                        # seconds a named pipe may stay silent before it is skipped
 
 
-def input_files(paths) -> Iterator[tuple[Path, str]]:
+def input_files(paths) -> Iterator[tuple[Path | str, str]]:
     """Each input file with its name: the path relative to the folder given (or the file
-    name, for a file given as such), which makes the ids of records without one unique."""
-    for p in map(Path, paths):
+    name, for a file given as such), which makes the ids of records without one unique.
+    A web address (``http://``, ``https://``) is passed on as itself, to be fetched."""
+    from .fetch import is_url
+    for p in paths:
+        if is_url(p):
+            yield p, p
+            continue
+        p = Path(p)
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if not f.is_dir() and suffix_of(f) in SUFFIXES)
             for f in found:
@@ -82,9 +88,19 @@ def input_files(paths) -> Iterator[tuple[Path, str]]:
 
 def read_paths(paths, default_date: str | None = None, limit: int = READ_LIMIT,
                fifo_wait: float = FIFO_WAIT) -> Iterator[Document | Skip]:
-    """Yield documents (and skips) from files and folders, in order."""
-    for f, name in input_files(paths):
-        yield from read_path(f, default_date, name=name, limit=limit, fifo_wait=fifo_wait)
+    """Yield documents (and skips) from files, folders and web addresses (pages, feeds,
+    sitemaps: :mod:`detente.fetch`), in order. Links may reach any host named among them."""
+    from itertools import groupby
+
+    from .fetch import hosts_of, read_urls
+    paths = list(paths)
+    allow = hosts_of(paths)
+    for web, group in groupby(input_files(paths), key=lambda f: isinstance(f[0], str)):
+        if web:             # consecutive addresses are fetched together, several at once
+            yield from read_urls([url for url, _ in group], default_date, limit=limit, allow_hosts=allow)
+            continue
+        for f, name in group:
+            yield from read_path(f, default_date, name=name, limit=limit, fifo_wait=fifo_wait)
 
 
 def read_path(path, default_date: str | None = None, name: str | None = None, limit: int = READ_LIMIT,
