@@ -195,12 +195,25 @@ def cmd_relations(args) -> int:
 
 
 def cmd_serve(args) -> int:
+    import errno
+    import socket
+
+    from .errors import InputError
     from .serve import serve
     from .store import connect
     connect(args.db, read_only=True).close()       # a clear error before the server starts
+    # the same socket uvicorn will bind, bound and let go first: a port in use is one line
+    with socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((args.host, args.port))
+        except OSError as e:
+            reason = "address already in use" if e.errno == errno.EADDRINUSE else (e.strerror or str(e))
+            raise InputError(f"{args.host}:{args.port}: {reason}") from None
     print(f"detente: serving {args.db} on http://{args.host}:{args.port}/api (Ctrl-C to stop)", file=sys.stderr)
     serve(args.db, host=args.host, port=args.port, settings=_settings(args), workers=args.workers, warm=args.warm,
-          header_timeout=args.header_timeout, body_timeout=args.body_timeout, max_header=args.max_header)
+          header_timeout=args.header_timeout, body_timeout=args.body_timeout, max_header=args.max_header,
+          refresh=args.refresh)
     return EXIT_OK
 
 
@@ -292,6 +305,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds a client has to send a request body (default 30)")
     p.add_argument("--max-header", type=_count(1024), default=16_384, metavar="BYTES",
                    help="largest request header (default 16384)")
+    p.add_argument("--refresh", type=_count(1), default=2, metavar="S",
+                   help="serve a copy of the database, copied again when it changed, looked at every S seconds "
+                        "(default 2), so that ingest can write to it meanwhile")
     _coder_options(p)
     p.set_defaults(func=cmd_serve)
     p = sub.add_parser("demo", help="build a database from the bundled Afghanistan-Pakistan sample and report")

@@ -14,11 +14,13 @@ network, try it; Vega-Lite shipped with the package, no CDN) at ``/``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import json
 import math
 import re
 import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import parse_qsl, urlencode
 
+import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, Response
@@ -34,11 +37,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
+from ._util import one_line
 from .errors import DetenteError
 from .http import BODY_TIMEOUT, HEADER_TIMEOUT, MAX_HEADER
 from .records import Document, DocResult
 from .relations import busiest_pairs, network, relations, turning_points
-from .store import connect
+from .snapshot import REFRESH, Snapshot
 
 MAX_LIMIT = 500
 MAX_BODY = 200_000            # bytes of a POST body
@@ -249,29 +253,43 @@ def _headless(send):
     return headless
 
 
-def create_app(db: str, settings=None, warm: int = 0):
-    """The API app for the database file ``db`` (opened read-only), wrapped in its
-    :class:`Guard`. ``warm``: compute the relations of this many of the busiest country
-    pairs in the background at start-up, so their first requests are answered from memory."""
-    base = connect(db, read_only=True)
+def create_app(db: str, settings=None, warm: int = 0, refresh: float = REFRESH):
+    """The API app for the database file ``db``, wrapped in its :class:`Guard`. It answers
+    from a copy of ``db``, copied again when the file changed, looked at every ``refresh``
+    seconds (see :mod:`detente.snapshot`), so that ``detente ingest`` can write to ``db``
+    meanwhile. ``warm``: compute the relations of this many of the busiest country pairs in
+    the background at start-up and after each new copy, so their first requests are
+    answered from memory."""
     state: dict = {"warm": warm == 0}
 
-    app = FastAPI(title="detente", version=__version__, docs_url=None, redoc_url=None,
+    @contextlib.asynccontextmanager
+    async def lifespan(app):
+        yield
+        snapshot.close()
+
+    app = FastAPI(title="detente", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Political event data: events, relations, actors and evidence.")
-    guard = Guard(app)
 
-    cursor_lock = threading.Lock()
+    async def answer(scope, receive, send):
+        """The app. An answer computed while a new copy was swapped in may be the old copy's,
+        and the Guard keeps it as soon as this returns: all answers are forgotten just after."""
+        generation = snapshot.generation
+        await app(scope, receive, send)
+        if scope["type"] == "http" and snapshot.generation != generation:
+            asyncio.get_running_loop().call_soon(guard.clear)
 
-    def cursor():
-        with cursor_lock:     # creating cursors of one connection from many threads is not safe
-            return base.cursor()
+    def refreshed():
+        guard.clear()
+        if warm:
+            state["warm"] = False
+            threading.Thread(target=warm_up, args=(refresh,), name="detente-warm-up", daemon=True).start()
+
+    guard = Guard(answer)
+    snapshot = Snapshot(db, refresh=refresh, on_change=refreshed)
 
     def con():
-        cur = cursor()
-        try:
+        with snapshot.cursor() as cur:
             yield cur
-        finally:
-            cur.close()
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request, exc):
@@ -288,6 +306,11 @@ def create_app(db: str, settings=None, warm: int = 0):
     @app.exception_handler(DetenteError)
     async def detente_error(request, exc):
         return _error(400, str(exc))
+
+    async def unreadable(request, exc):      # the copy served failed (disk, memory, damage), not the query
+        return _error(503, "the database cannot be read now; try again later")
+    for failure in (duckdb.OperationalError, duckdb.InternalError):
+        app.add_exception_handler(failure, unreadable)
 
     @app.exception_handler(Exception)
     async def unexpected(request, exc):      # never a stack trace to the client
@@ -448,22 +471,43 @@ def create_app(db: str, settings=None, warm: int = 0):
 
     @app.get("/api/health", dependencies=[_allowed()])
     def health(cur=Depends(con)):
-        n = cur.execute("SELECT count(*) FROM documents").fetchone()[0]
+        """503 when the database cannot be read, though the last good copy is still served."""
+        error = snapshot.error
+        if error is None:
+            try:
+                n = cur.execute("SELECT count(*) FROM documents").fetchone()[0]
+            except duckdb.Error as e:
+                error = f"{db}: cannot read the copy served ({one_line(str(e), 200)})"
+        if error is not None:
+            return Response(json.dumps({"status": "error", "error": error}).encode(), status_code=503,
+                            media_type="application/json")
         return {"status": "ok", "documents": n, "version": __version__, "warm": state["warm"]}
 
-    def warm_up():
-        """Answer ``/api/relations?a=X&b=Y`` for the busiest country pairs ahead of time."""
+    def warm_up(delay: float = 0):
+        """Answer ``/api/relations?a=X&b=Y`` for the busiest country pairs ahead of time. A
+        newer copy swapped in meanwhile ends it (its answers may differ) and forgets what it
+        stored, perhaps after the swap's own clearing. After ``delay`` seconds: while an
+        ingest writes, a new copy comes every few seconds, and warming up each is wasted."""
+        generation = snapshot.generation
+        time.sleep(delay)
+        if snapshot.generation != generation:
+            return
         try:
-            cur = cursor()
-            pairs = busiest_pairs(cur, warm)
-            for x, y in pairs:
-                for a, b in ((x, y), (y, x)):
-                    body = json.dumps(relations_answer(a, b, "M", None, None, cur), separators=(",", ":")).encode()
-                    for query in ({"a": a, "b": b}, {"a": a, "b": b, "freq": "M"}):
-                        guard.store(guard.key("/api/relations", query.items()), body)
-            cur.close()
+            with snapshot.cursor() as cur:
+                for x, y in busiest_pairs(cur, warm):
+                    for a, b in ((x, y), (y, x)):
+                        body = json.dumps(relations_answer(a, b, "M", None, None, cur),
+                                          separators=(",", ":")).encode()
+                        for query in ({"a": a, "b": b}, {"a": a, "b": b, "freq": "M"}):
+                            guard.store(guard.key("/api/relations", query.items()), body)
+                        if snapshot.generation != generation:
+                            guard.clear()
+                            return
+        except duckdb.Error:                 # the copy cannot be read: answered on request, or not
+            pass
         finally:
-            state["warm"] = True
+            if snapshot.generation == generation:
+                state["warm"] = True
 
     if warm:
         threading.Thread(target=warm_up, name="detente-warm-up", daemon=True).start()
@@ -473,13 +517,15 @@ def create_app(db: str, settings=None, warm: int = 0):
 def _app_from_env():
     """The app of a worker process started by ``serve(workers=N)``."""
     import os
-    return create_app(os.environ["DETENTE_SERVE_DB"], warm=int(os.environ.get("DETENTE_SERVE_WARM", "0")))
+    return create_app(os.environ["DETENTE_SERVE_DB"], warm=int(os.environ.get("DETENTE_SERVE_WARM", "0")),
+                      refresh=float(os.environ.get("DETENTE_SERVE_REFRESH", REFRESH)))
 
 
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, workers: int = 1,
           warm: int = 30, header_timeout: float = HEADER_TIMEOUT, body_timeout: float = BODY_TIMEOUT,
-          max_header: int = MAX_HEADER) -> None:
-    """Serve ``db`` with uvicorn; ``workers`` processes; ``warm``: busy pairs answered ahead. A
+          max_header: int = MAX_HEADER, refresh: float = REFRESH) -> None:
+    """Serve ``db`` with uvicorn; ``workers`` processes (each with its own copy of ``db``,
+    looked at every ``refresh`` seconds); ``warm``: busy pairs answered ahead. A
     client has ``header_timeout`` seconds for a request header of at most ``max_header``
     bytes, then ``body_timeout`` seconds for its body (see :mod:`detente.http`)."""
     import uvicorn
@@ -490,9 +536,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, settings=None, wor
         import os
         os.environ["DETENTE_SERVE_DB"] = str(db)
         os.environ["DETENTE_SERVE_WARM"] = str(warm)
+        os.environ["DETENTE_SERVE_REFRESH"] = str(refresh)
         put_env(header_timeout, body_timeout, max_header)
         uvicorn.run("detente.serve:_app_from_env", factory=True, workers=workers, http="detente.http:from_env",
                     **common)
     else:
-        uvicorn.run(create_app(db, settings, warm=warm),
+        uvicorn.run(create_app(db, settings, warm=warm, refresh=refresh),
                     http=GuardedHttpTools.limited(header_timeout, body_timeout, max_header), **common)

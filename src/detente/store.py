@@ -36,6 +36,7 @@ from .errors import InputError
 from .records import DocResult, Document, Event
 
 SCHEMA_VERSION = 2
+_HEADERS = 3 * 4096                    # a DuckDB file's headers, before its first block
 _ONE_AT_A_TIME = threading.Lock()      # see Store.connection
 
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -108,10 +109,15 @@ def event_id(doc_id: str, ordinal: int) -> int:
     return int.from_bytes(h, "big", signed=True)
 
 
+class Locked(InputError):
+    """Another process holds the database (DuckDB allows one writer and, meanwhile, no reader)."""
+
+
 def connect(path: str | Path, read_only: bool = False, wait: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open the database, waiting up to ``wait`` seconds while another process writes.
-    Read-only, it must be a detente database; any file that cannot be opened (damaged,
-    truncated, not DuckDB, no folder) is an :class:`InputError` of one line."""
+    """Open the database, waiting up to ``wait`` seconds while another process writes
+    (then :class:`Locked`). Read-only, it must be a whole detente database; any file that
+    cannot be opened (damaged, truncated, not DuckDB, no folder) is an :class:`InputError`
+    of one line."""
     path = str(path)
     if read_only and path != ":memory:" and not Path(path).exists():
         raise InputError(f"{path}: no such database; build one with `detente ingest`")
@@ -122,11 +128,12 @@ def connect(path: str | Path, read_only: bool = False, wait: float = 30.0) -> du
             con = duckdb.connect(path, read_only=read_only)
             break
         except duckdb.Error as e:
-            if "lock" in str(e).lower() and time.monotonic() < deadline:
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
-                continue
-            raise InputError(f"{path}: cannot open the database ({_one_line(e)})") from None
+            if "lock" not in str(e).lower():
+                raise InputError(f"{path}: cannot open the database ({_one_line(e)})") from None
+            if time.monotonic() >= deadline:
+                raise Locked(f"{path}: cannot open the database ({_one_line(e)})") from None
+            time.sleep(delay)
+            delay = min(delay * 2, 1.0)
     if read_only and path != ":memory:":
         try:
             check_schema(con, path)
@@ -149,6 +156,22 @@ def check_schema(con, path) -> None:
     if have > SCHEMA_VERSION:
         raise InputError(f"{path}: database schema version {have} is newer than this detente "
                          f"({SCHEMA_VERSION}); upgrade detente")
+    check_whole(con, path)
+
+
+def check_whole(con, path) -> None:
+    """An :class:`InputError` if the file is too short to hold the blocks in use: a truncated
+    database opens, and fails only on reading the missing blocks (or on writing). (Free
+    blocks at the end may be cut off, and are.)"""
+    try:
+        size, blocks = con.execute("SELECT block_size, used_blocks FROM pragma_database_size() "
+                                   "WHERE database_name = current_database()").fetchone()
+        have = Path(path).stat().st_size
+    except (duckdb.Error, OSError) as e:
+        raise InputError(f"{path}: cannot read the database ({_one_line(e)})") from None
+    need = _HEADERS + size * blocks
+    if have < need:
+        raise InputError(f"{path}: the database is truncated ({have:,} bytes of {need:,})")
 
 
 def _one_line(e: Exception) -> str:
@@ -187,6 +210,7 @@ class Store:
     def __init__(self, path: str | Path = "detente.duckdb"):
         self.path = str(path)
         with self.connection() as con:
+            check_whole(con, self.path)
             try:
                 migrate(con)
             except InputError as e:
