@@ -236,7 +236,8 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--version", action="version", version=f"detente {__version__}")
     sub = ap.add_subparsers(dest="command", required=True)
     p = sub.add_parser("code", help="code documents into events (JSON Lines or CSV)",
-                       description="Code .txt, .html, .jsonl(.gz) or .csv(.gz) inputs (or folders of them).")
+                       description="Code .txt, .html, .jsonl(.gz) or .csv(.gz) inputs, folders of them, or "
+                                   "http(s):// pages, RSS/Atom feeds and sitemaps.")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("-o", "--output", help="write events here (default: standard output)")
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
@@ -244,7 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
     _coder_options(p)
     p.set_defaults(func=cmd_code)
     p = sub.add_parser("ingest", help="code inputs into a DuckDB database (resumable)",
-                       description="Code inputs into a DuckDB file; re-running skips what is stored.")
+                       description="Code inputs (files, folders, http(s):// pages, feeds, sitemaps) into a DuckDB "
+                                   "file; re-running skips what is stored.")
     p.add_argument("inputs", nargs="+", metavar="INPUT")
     p.add_argument("--db", default="detente.duckdb", help="database file (default detente.duckdb)")
     p.add_argument("--date", help="document date (YYYY-MM-DD) for inputs that carry none")
