@@ -1,7 +1,9 @@
 """Stage 7, serve: a REST API over a detente database (FastAPI; ``detente serve``).
 
-The database is opened read-only; every query is parameterised; every parameter is
-validated, unknown ones are refused, and every error has one shape::
+The server answers from a read-only snapshot of the database that follows the file
+(:mod:`detente.snapshot`), so ingest and watch can write to it meanwhile; every query is
+parameterised; every parameter is validated, unknown ones are refused, and every error
+has one shape::
 
     {"error": {"status": 422, "message": "limit: must be at most 500"}}
 
@@ -103,9 +105,10 @@ def _json(obj) -> Response:
 class Guard:
     """The outermost (pure ASGI) layer: refuses oversized bodies (counted as they arrive),
     answers HEAD as GET without the body, adds the security headers to every response, and
-    answers repeated GETs of ``/api/`` from memory. The database is read-only while served,
-    so an answer never changes; one request computes a missing answer while identical ones
-    wait for it. The answers kept are bounded in number and in bytes."""
+    answers repeated GETs of ``/api/`` from memory. A snapshot of the database never
+    changes, so neither does an answer until the next snapshot (:meth:`clear` is called
+    then); one request computes a missing answer while identical ones wait for it. The
+    answers kept are bounded in number and in bytes."""
 
     def __init__(self, app, max_entries: int = 4096, max_answer: int = 2_000_000,
                  max_bytes: int = 256_000_000):
@@ -362,8 +365,8 @@ def create_app(db: str, settings=None, warm: int = 0, refresh: float = REFRESH):
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         # One pass over the matching rows gives the total and the page: the number of rows
         # per date places the page on a few dates, and only their rows are sorted, however
-        # deep the offset; the page's columns are then read by rowid (the database is
-        # read-only while served). A text search thus reads each evidence sentence once.
+        # deep the offset; the page's columns are then read by rowid (the snapshot does
+        # not change under a query). A text search thus reads each evidence sentence once.
         # Within a date the order is that of event_id as text, as it has always been.
         total, page = cur.execute(f"""
             WITH m AS {"MATERIALIZED " if where else ""}(SELECT rowid AS r, date, event_id FROM events {clause}),
