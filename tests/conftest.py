@@ -21,6 +21,16 @@ def coder():
     return Coder()
 
 
+@pytest.fixture(scope="session")
+def sample_db_to_read(tmp_path_factory, coder):
+    """The bundled sample ingested once, for the tests that only read it."""
+    from detente.cli import sample_path
+    from detente.ingest import ingest
+    path = tmp_path_factory.mktemp("sample") / "sample.duckdb"
+    ingest([sample_path()], path, coder=coder, progress=False)
+    return path
+
+
 @pytest.fixture()
 def run_cli(tmp_path):
     """Run the real ``detente`` command in a subprocess."""

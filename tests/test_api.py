@@ -6,15 +6,10 @@ from fastapi.testclient import TestClient
 
 from conftest import running_server
 
-from detente.cli import sample_path
-from detente.ingest import ingest
-
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, coder):
-    path = tmp_path_factory.mktemp("api") / "sample.duckdb"
-    ingest([sample_path()], path, coder=coder, progress=False)
-    return path
+def db(sample_db_to_read):
+    return sample_db_to_read
 
 
 @pytest.fixture(scope="module")

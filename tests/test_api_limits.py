@@ -15,8 +15,6 @@ from fastapi.testclient import TestClient
 
 from conftest import running_server
 
-from detente.cli import sample_path
-from detente.ingest import ingest
 from detente.records import DocResult, Skip
 from detente.serve import Guard, create_app
 
@@ -25,10 +23,8 @@ SECURITY = {"x-content-type-options": "nosniff", "x-frame-options": "DENY", "ref
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory, coder):
-    path = tmp_path_factory.mktemp("limits") / "sample.duckdb"
-    ingest([sample_path()], path, coder=coder, progress=False)
-    return path
+def db(sample_db_to_read):
+    return sample_db_to_read
 
 
 @pytest.fixture(scope="module")

@@ -124,15 +124,11 @@ def test_the_command_line_parses_or_refuses_in_one_line(command, rest, capsys):
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory, coder):
+def api(sample_db_to_read):
     from fastapi.testclient import TestClient
 
-    from detente.cli import sample_path
-    from detente.ingest import ingest
     from detente.serve import create_app
-    db = tmp_path_factory.mktemp("fuzz") / "sample.duckdb"
-    ingest([sample_path()], db, coder=coder, progress=False)
-    with TestClient(create_app(str(db)), raise_server_exceptions=False) as client:
+    with TestClient(create_app(str(sample_db_to_read)), raise_server_exceptions=False) as client:
         yield client
 
 
