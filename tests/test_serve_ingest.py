@@ -16,8 +16,6 @@ import pytest
 
 from conftest import running_server
 
-from detente.cli import sample_path
-from detente.ingest import ingest
 from detente.store import connect
 
 EXE = str(Path(sys.executable).parent / "detente")
@@ -25,10 +23,8 @@ NEW = 40          # documents of the second ingest
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory, coder):
-    path = tmp_path_factory.mktemp("base") / "sample.duckdb"
-    ingest([sample_path()], path, coder=coder, progress=False)
-    return path
+def sample_db(sample_db_to_read):
+    return sample_db_to_read
 
 
 @pytest.fixture()
