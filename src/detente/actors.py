@@ -202,7 +202,7 @@ class ActorResolver:
                 if all(a.code != b.code for b in out):
                     out.append(a)
         if coordinated:
-            # a list parsed as apposition: "The US, Russia, and Switzerland met"
+            # a list parsed as apposition: "Peru, Chile, and Bolivia met"
             for c in tok.children:
                 if c.dep_ != "appos" or c.i not in self.mentions:
                     continue

@@ -159,7 +159,7 @@ class EventExtractor:
             if alleged is not None:
                 out.extend(alleged)
             if mode == "negated" and not question and tr.token.pos_ == "VERB" and future(tr.token):
-                code = refusal_code(tr.code)     # "said he would not provide support": a refusal
+                code = refusal_code(tr.code)     # "said it would not send troops": a refusal
                 if code:
                     coded.append((tr.token, code, "asserted"))
             if mode == "negated" and not question and tr.token.pos_ == "VERB":
@@ -192,8 +192,8 @@ class EventExtractor:
         return _drop_fragments(out)
 
     def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
-        """Wanting another party to act is appealing to it (CAMEO 02): "Obama wants
-        Putin to attack Switzerland" -> USA appeals to RUS."""
+        """Wanting another party to act is appealing to it (CAMEO 02): "Nigeria wants
+        Accra to reopen the border" -> NGA appeals to GHA."""
         out = []
         for v in sent:
             if v.lemma_.lower() not in ("want", "wish") or v.i in by_token or v.pos_ != "VERB":
@@ -282,7 +282,7 @@ class EventExtractor:
 
     def _threatened(self, v: Token, res: ActorResolver) -> list[Actor]:
         """Whom a threat is aimed at: the one whose action is its condition ("threatened
-        to stop talks if the United States goes ahead", "... unless Baghdad accepted")."""
+        to leave the talks if Canada signs the deal", "... unless Baghdad accepted")."""
         for node in (v, *(c for c in v.children if c.dep_ in ("xcomp", "ccomp"))):
             for c in node.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
@@ -376,7 +376,7 @@ class EventExtractor:
             loose = p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
                 and tr.code[:2] not in ("04", "06", "07")
             if loose and p.lower_ == "for" and moved:
-                # "mobilized reservists for a possible war against Iraq"
+                # "called up reserve units for a possible conflict with Chad"
                 inner = [a for o in p.children if o.dep_ == "pobj" for a in self._inside_object(o, res)]
                 if inner:
                     return inner
@@ -386,7 +386,7 @@ class EventExtractor:
                 if o.dep_ == "pobj" and forceful and p.lower_ in ("to", "into") and res.is_place(o):
                     return _place_target(o, res)   # "deployed 16,000 troops to Crimea"
                 if o.dep_ == "pobj" and not res.is_place(o):
-                    # "issued arrest warrants for two Brazilian men": the noun's object, on the verb
+                    # "issued warrants for three Kenyan officials": the noun's object, on the verb
                     a = res.actors(o) or ([] if loose else self._inside_object(o, res))
                     if a:
                         return a
@@ -546,7 +546,7 @@ def _place_target(t: Token, res: ActorResolver) -> list[Actor]:
 
 def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) -> list[Actor]:
     """A protest in another country's capital or city is aimed at that country:
-    "US and British activists staged a protest in Beijing" -> CHN. With ``deep``, the
+    "Danish and Dutch students held a rally in Moscow" -> RUS. With ``deep``, the
     place may hang on the verb's object: "sorrow for the shootings in South Carolina"."""
     own = {a.country for a in sources}
     nodes = [t, t.head] if t.pos_ != "VERB" else [t]
@@ -558,7 +558,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
                 for o in p.children:
                     if o.dep_ != "pobj":
                         continue
-                    # "in Beijing", "in the northern city of Kirkuk"
+                    # "in Moscow", "in the southern town of Basra"
                     place = o if res.place_country(o) else next(
                         (x for pp in o.children if pp.dep_ == "prep" and pp.lower_ == "of"
                          for x in pp.children if res.place_country(x)), None)
@@ -576,7 +576,7 @@ ALLEGE = frozenset({"claim", "allege", "charge", "accuse", "contend"})
 
 def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
     """Saying that someone did something hostile is accusing them (CAMEO 112):
-    "The US claimed that ISIL had attacked Iraq" -> USA accuses ISIL."""
+    "Chile claimed that Peru had closed the pass" -> CHL accuses PER."""
     t = tr.token
     if t.dep_ != "ccomp" or t.head.lemma_.lower() not in ALLEGE or t.head.i in by_token:
         return None
