@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import collections
 import gzip
-import itertools
-import os
 import sys
 import time
 import zlib
@@ -22,7 +20,7 @@ from pathlib import Path
 
 from ._util import chunks
 from .coder import Coder
-from .read import input_files, read_path, record_limit, repair, suffix_of
+from .read import input_files, read_sources, record_limit, suffix_of
 from .records import DocResult, Document, Skip
 from .settings import Settings
 from .store import Store, text_hash
@@ -130,7 +128,7 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
 
     def to_code() -> Iterator[tuple[Document | Skip, str, str]]:
         """(document or skip, text hash, input name) of what is to be coded, in order."""
-        for chunk in chunks(_records(files, default_date, record_limit(settings.max_chars)), batch):
+        for chunk in chunks(read_sources(files, default_date, record_limit(settings.max_chars)), batch):
             ids = [_id(item) for item, _ in chunk]
             with store.connection() as con:
                 stored = {} if recode else store.known(con, ids)
@@ -197,22 +195,6 @@ def ingest(paths, db: str | Path = "detente.duckdb", settings: Settings | None =
         bar.close()
     report.seconds = time.monotonic() - started
     return report
-
-
-def _records(files, default_date, limit: int) -> Iterator[tuple[Document | Skip, str]]:
-    """Each record of the inputs with the full path of its file, or the web address given
-    (a page, feed or sitemap; links may reach any host named among the inputs)."""
-    from .fetch import hosts_of, read_inputs
-    allow = hosts_of(f for f, _ in files)
-    for web, group in itertools.groupby(files, key=lambda f: isinstance(f[0], str)):
-        if web:             # consecutive addresses are fetched together, several at once
-            for url, item in read_inputs([url for url, _ in group], default_date, limit, allow_hosts=allow):
-                yield item, url
-            continue
-        for f, name in group:
-            where = repair(os.path.abspath(f))[0]
-            for item in read_path(f, default_date, name=name, limit=limit):
-                yield item, where
 
 
 def _id(item) -> str:

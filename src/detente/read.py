@@ -90,17 +90,27 @@ def read_paths(paths, default_date: str | None = None, limit: int = READ_LIMIT,
                fifo_wait: float = FIFO_WAIT) -> Iterator[Document | Skip]:
     """Yield documents (and skips) from files, folders and web addresses (pages, feeds,
     sitemaps: :mod:`detente.fetch`), in order. Links may reach any host named among them."""
+    for item, _ in read_sources(list(input_files(paths)), default_date, limit, fifo_wait):
+        yield item
+
+
+def read_sources(files, default_date: str | None = None, limit: int = READ_LIMIT,
+                 fifo_wait: float = FIFO_WAIT) -> Iterator[tuple[Document | Skip, str]]:
+    """Each record of ``files`` (as :func:`input_files` gives them) with where it came
+    from: the full path of its file, or the web address given (a page, feed or sitemap)."""
     from itertools import groupby
 
-    from .fetch import hosts_of, read_urls
-    paths = list(paths)
-    allow = hosts_of(paths)
-    for web, group in groupby(input_files(paths), key=lambda f: isinstance(f[0], str)):
+    from .fetch import hosts_of, read_inputs
+    allow = hosts_of(f for f, _ in files)
+    for web, group in groupby(files, key=lambda f: isinstance(f[0], str)):
         if web:             # consecutive addresses are fetched together, several at once
-            yield from read_urls([url for url, _ in group], default_date, limit=limit, allow_hosts=allow)
+            for url, item in read_inputs([url for url, _ in group], default_date, limit, allow_hosts=allow):
+                yield item, url
             continue
         for f, name in group:
-            yield from read_path(f, default_date, name=name, limit=limit, fifo_wait=fifo_wait)
+            where = repair(os.path.abspath(f))[0]
+            for item in read_path(f, default_date, name=name, limit=limit, fifo_wait=fifo_wait):
+                yield item, where
 
 
 def read_path(path, default_date: str | None = None, name: str | None = None, limit: int = READ_LIMIT,
@@ -351,9 +361,6 @@ class _Recoded:
 
     def readline(self, size: int = -1) -> bytes:
         return self.text.readline(size).encode("utf-8", "surrogatepass")
-
-    def close(self):
-        self.text.detach()
 
 
 _LEADING_ID = re.compile(rb'\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.){1,500}"|-?\d{1,30})\s*[,}]')
