@@ -32,6 +32,7 @@ from pathlib import Path
 
 import duckdb
 
+from ._util import clip
 from .errors import InputError
 from .records import DocResult, Document, Event
 
@@ -175,8 +176,8 @@ def check_whole(con, path) -> None:
 
 
 def _one_line(e: Exception) -> str:
-    text = " ".join(str(e).split())
-    return text if len(text) <= 200 else text[:200] + "..."
+    """An error's message on one line, clipped as every echoed message is."""
+    return clip(" ".join(str(e).split()))
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> int:
