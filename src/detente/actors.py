@@ -17,25 +17,21 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS
+from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, word_list
 
-OF_PREPS = frozenset({"of", "from"})
-# Singular role nouns that denote one person (for he/she).
-PERSON_NOUNS = frozenset("""president minister leader king queen prince emir sheikh spokesman spokeswoman
-spokesperson official commander general chief envoy ambassador secretary premier chancellor diplomat
-governor mayor lawmaker senator judge prosecutor ruler monarch dictator sultan ayatollah cleric""".split())
+# The word lists live in data/grammar/words.txt.
+OF_PREPS = word_list("of_preps")
+PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
-PARTITIVE = frozenset("""member members head part unit units section wing branch delegation team group
-representative representatives spokesman spokeswoman spokesperson some many most all one dozens hundreds
-thousands""".split())
+PARTITIVE = word_list("partitive_nouns")
 # Heads of a body take its code: "leaders of the opposition" -> OPP, "the head of the ISI" -> SPY.
-HEADS_OF = frozenset({"leader", "head", "chief", "commander", "spokesman", "spokeswoman", "spokesperson"})
-FORMER = frozenset({"former", "ousted", "deposed", "ex", "exiled", "late", "toppled"})
-HE_SHE = frozenset({"he", "she", "him", "her", "his", "hers"})
-IT = frozenset({"it", "its"})
-THEY = frozenset({"they", "them", "their", "theirs"})
-LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "around", "throughout",
-                      "within", "from", "into", "towards", "toward", "along", "through"})
+HEADS_OF = word_list("heads_of")
+FORMER = word_list("former_words")
+PAIR_WORDS = word_list("pair_words")
+HE_SHE = word_list("pronouns_person")
+IT = word_list("pronouns_thing")
+THEY = word_list("pronouns_plural")
+LOCATIVE = word_list("actor_locatives")
 
 
 @dataclass(frozen=True)
@@ -268,7 +264,7 @@ class ActorResolver:
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
-        if role in ("-", "GOV") and plural and any(c.lower_ in ("both", "two") for c in h.children):
+        if role in ("-", "GOV") and plural and any(c.lower_ in PAIR_WORDS for c in h.children):
             pair = self._last_two_countries(h)
             if pair:   # "both countries", "the two sides": the last two named
                 return [Actor(a.country + ("" if role == "-" else role), a.text, None, h.i, False, True, a.entry)

@@ -12,6 +12,11 @@ Event files (``data/events``):
                  frame; flag "reverse": the subject receives, "received aid from X")
   nouns.tsv      code, pattern   (last word the head noun lemma; the rest its modifiers)
   cameo.tsv      the code table (see :mod:`detente.cameo`)
+  intent_codes.tsv, refusal_codes.tsv   action code prefix -> the code of announcing it
+                 (03/13) or refusing it (12)
+Grammar (``data/grammar/words.txt``): the named word lists the mode, event and actor
+finders read (modals, heads of hypothetical complements, speech verbs, prepositions ...),
+see :func:`word_list`.
 
 A user file in the people/groups layout adds entries or replaces built-in ones
 with the same name (``Settings.actors``). A user event file (``Settings.events``) has the
@@ -87,6 +92,51 @@ class Dictionaries:
 
 def _data(path: str) -> tuple[str, str]:
     return path, resources.files("detente").joinpath("data", path).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def _word_lists() -> dict[str, tuple[str, ...]]:
+    name, text = _data("grammar/words.txt")
+    lists: dict[str, list[str]] = {}
+    current = None
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            if not line.endswith("]") or line[1:-1].strip() in lists:
+                raise DictionaryError(f"{name}:{n}: a list header is '[name]', once per name: {line[:80]!r}")
+            current = lists.setdefault(line[1:-1].strip(), [])
+        elif current is None:
+            raise DictionaryError(f"{name}:{n}: words before the first '[name]' header")
+        else:
+            current.extend(w.lower() for w in line.split() if w.lower() not in current)
+    return {k: tuple(v) for k, v in lists.items()}
+
+
+def ranked_words(name: str) -> tuple[str, ...]:
+    """The grammar word list ``name`` of ``data/grammar/words.txt``, in its file order
+    (lower case; where the order matters, the first word is preferred)."""
+    try:
+        return _word_lists()[name]
+    except KeyError:
+        raise DictionaryError(f"grammar/words.txt has no list [{name}]") from None
+
+
+def word_list(name: str) -> frozenset[str]:
+    """The grammar word list ``name`` of ``data/grammar/words.txt``, as a set."""
+    return frozenset(ranked_words(name))
+
+
+def code_map(name: str) -> dict[str, str]:
+    """A two-column code table of ``data/events`` (``intent_codes``, ``refusal_codes``)."""
+    table = {}
+    for _, parts in _rows(_data(f"events/{name}.tsv"), 2):
+        for code in parts[:2]:
+            if not cameo.is_code(code):
+                raise DictionaryError(f"events/{name}.tsv: {code!r} is not a CAMEO code")
+        table[parts[0]] = parts[1]
+    return table
 
 
 def _rows(named_text, ncols_min):

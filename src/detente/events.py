@@ -18,22 +18,22 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .actors import Actor, ActorResolver, Salience
-from .dictionaries import Dictionaries, Pattern
-from .modes import (REFUSING, SPEECH, conditional, future, infinitive, intent_code, intent_head, mode_of,
-                    negated, refusal_code)
+from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
+from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
+                    intent_head, mode_of, negated, refusal_code)
 
 FRAME_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "conj",
                         "mark", "advcl", "parataxis", "relcl", "auxpass", "neg", "intj", "dep",
                         "appos", "ccomp", "meta", "predet", "preconj"})
-TARGET_PREPS = ("with", "against", "on", "upon", "to", "toward", "towards", "at", "into", "over",
-                "from", "for", "about", "of")
-NOUN_TARGET_PREPS = frozenset({"on", "against", "with", "to", "toward", "towards", "into", "at", "of",
-                               "upon", "for", "over", "from"})
-COMM_NOUNS = frozenset("""letter message note call statement speech address remarks phone telephone
-cable memo communique""".split())
+# The word lists live in data/grammar/words.txt.
+TARGET_PREPS = ranked_words("target_preps")          # the first preferred
+LOOSE_TARGET_PREPS = word_list("loose_target_preps")
+NOUN_TARGET_PREPS = word_list("noun_target_preps")
+COMM_NOUNS = word_list("communication_nouns")
 # Verbs whose object is the subject of their infinitive: "urged Pakistan to act".
-OBJECT_CONTROL = frozenset("""urge ask allow order force call persuade tell invite encourage help press
-permit enable require lead warn""".split())
+OBJECT_CONTROL = word_list("object_control")
+WISH_VERBS = word_list("wish_verbs")
+PLACE_PREPS = word_list("place_preps")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
@@ -196,7 +196,7 @@ class EventExtractor:
         Accra to reopen the border" -> NGA appeals to GHA."""
         out = []
         for v in sent:
-            if v.lemma_.lower() not in ("want", "wish") or v.i in by_token or v.pos_ != "VERB":
+            if v.lemma_.lower() not in WISH_VERBS or v.i in by_token or v.pos_ != "VERB":
                 continue
             if negated(v) or mode_of(v) != "asserted":
                 continue
@@ -285,7 +285,7 @@ class EventExtractor:
         to leave the talks if Canada signs the deal", "... unless Baghdad accepted")."""
         for node in (v, *(c for c in v.children if c.dep_ in ("xcomp", "ccomp"))):
             for c in node.children:
-                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
                     s = _child(c, "nsubj")
                     if s is not None:
                         return res.actors(s)
@@ -373,7 +373,7 @@ class EventExtractor:
         for p in preps:
             if p.lower_ not in TARGET_PREPS and p.lower_ not in wanted:
                 continue
-            loose = p.lower_ in ("from", "for", "about", "of", "over") and p.lower_ not in wanted \
+            loose = p.lower_ in LOOSE_TARGET_PREPS and p.lower_ not in wanted \
                 and tr.code[:2] not in ("04", "06", "07")
             if loose and p.lower_ == "for" and moved:
                 # "called up reserve units for a possible conflict with Chad"
@@ -417,7 +417,7 @@ class EventExtractor:
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
             obj_preps = [p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep"]
             for p in preps + obj_preps:
-                if p.lower_ in ("in", "on", "at", "near", "across", "inside"):
+                if p.lower_ in PLACE_PREPS:
                     for o in p.children:
                         if o.dep_ == "pobj":
                             # "in Jericho", "in the town of Cizre", "at targets in Jericho"
@@ -571,7 +571,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
     return []
 
 
-ALLEGE = frozenset({"claim", "allege", "charge", "accuse", "contend"})
+ALLEGE = word_list("allege_verbs")
 
 
 def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
@@ -631,7 +631,7 @@ def _unique(actors):
     return out
 
 
-JOINT = frozenset({"joint", "jointly", "together", "mutual", "mutually", "combined", "bilateral"})
+JOINT = word_list("joint_words")
 
 
 def _joint(tr: Trigger) -> bool:

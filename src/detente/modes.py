@@ -11,49 +11,26 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-MODALS = frozenset({"can", "could", "may", "might", "will", "would", "shall", "should", "must", "ought",
-                    "'ll", "'d", "wo", "ca", "sha", "need"})
-# Heads whose complement is not (yet) a fact.
-HYPOTHETICAL_HEADS = frozenset("""want plan hope expect intend seek aim wish threaten promise pledge vow offer
-propose agree urge ask call demand need consider prepare try attempt ready willing able likely unlikely set
-poised due eager keen determined going order request appeal press push encourage invite persuade convince
-mull weigh discuss debate suggest recommend advise insist condition prefer mean decide resolve vote
-effort efforts attempt bid plan plans proposal demand demands call calls threat threats offer chance
-opportunity possibility readiness willingness ability capacity need request appeal hope hopes pressure
-commitment pledge promise intention desire move way option would expectation expectations fear fears
-risk danger prospect prospects idea talk claim allege suspect believe think rumor rumour
-speculate possible impossible unclear uncertain doubtful hard difficult""".split())
-NEGATING_HEADS = frozenset("""refuse fail decline deny avoid prevent stop cease halt block reject rule
-forbid prohibit ban oppose resist""".split())
-# Heads whose complement did happen: "managed to", "continued to", "began to".
-IMPLICATIVE = frozenset("""manage continue begin start resume keep proceed go happen help allow let dare
-remember use get""".split())
-INTENT_HEADS = frozenset("""plan intend seek aim prepare pledge promise vow want wish offer agree decide
-hope resolve commit willing ready prepared determined eager keen set poised""".split())
-FUTURE = frozenset({"will", "shall", "'ll"})
-SPEECH = frozenset("""say tell announce state add report declare insist claim confirm write note reiterate
-conclude stress""".split())
+from .dictionaries import code_map, word_list
+
+# The word lists live in data/grammar/words.txt, the code tables in data/events.
+MODALS = word_list("modals")
+HYPOTHETICAL_HEADS = word_list("hypothetical_heads")   # heads whose complement is not (yet) a fact
+NEGATING_HEADS = word_list("negating_heads")
+IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
+INTENT_HEADS = word_list("intent_heads")
+FUTURE = word_list("future")
+GOING_TO = word_list("going_to")
+SPEECH = word_list("speech_verbs")
+NEGATING_DETERMINERS = word_list("negating_determiners")
+CONDITIONAL_MARKS = word_list("conditional_marks")
+CONDITION_MARKS = word_list("condition_marks")
 # Intended or announced action -> the CAMEO code of the stated intention (root 03 for
 # cooperation, root 13 for conflict): longest prefix of the action's code first.
-INTENT_CODES = {
-    "04": "036", "046": "036", "045": "039", "05": "032", "057": "032", "06": "031", "061": "0311",
-    "062": "0312", "063": "0313", "064": "0314", "07": "033", "071": "0331", "072": "0332",
-    "073": "0333", "074": "0334", "08": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
-    "085": "0354", "086": "0355", "087": "0356", "14": "133", "15": "138", "16": "131", "161": "1313",
-    "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136", "17": "130", "172": "132",
-    "1723": "1323", "1724": "1324", "191": "1381", "192": "1382", "18": "1383", "19": "1384",
-    "20": "1383", "204": "1385", "2041": "1385", "2042": "1385",
-}
-
-
-REFUSING = frozenset({"refuse", "decline", "fail", "reject", "balk"})
+INTENT_CODES = code_map("intent_codes")
+REFUSING = word_list("refusing_heads")
 # Refused or failed action -> the CAMEO code of the rejection (root 12).
-REFUSAL_CODES = {
-    "03": "120", "04": "125", "05": "127", "057": "127", "06": "121", "061": "1211", "062": "1212",
-    "063": "1213", "064": "1214", "07": "122", "071": "1221", "072": "1222", "073": "1223",
-    "074": "1224", "08": "124", "083": "123", "0831": "1231", "084": "1243", "0841": "1243",
-    "0842": "1243", "085": "1244", "086": "1245", "087": "1246",
-}
+REFUSAL_CODES = code_map("refusal_codes")
 
 
 def refusal_code(code: str) -> str | None:
@@ -151,7 +128,7 @@ def negated(t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "neg":
             return True
-        if c.dep_ == "det" and c.lower_ in ("no", "neither"):
+        if c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS:
             return True
     return False
 
@@ -162,7 +139,7 @@ def has_modal(t: Token, except_future: bool = False) -> bool:
             if except_future and (c.lower_ in FUTURE or c.lower_ == "would"):
                 continue
             return True
-        if c.dep_ == "aux" and c.lower_ in ("going", "gon"):
+        if c.dep_ == "aux" and c.lower_ in GOING_TO:
             return True
     # "is going to attack": going is the head verb with xcomp
     if t.dep_ == "xcomp" and t.head.lower_ == "going":
@@ -173,9 +150,9 @@ def has_modal(t: Token, except_future: bool = False) -> bool:
 def conditional(t: Token) -> bool:
     """A clause under "if"/"unless", or the main clause of such a condition."""
     for c in t.children:
-        if c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "lest"):
+        if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
             return True
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
             return True
     return False
 

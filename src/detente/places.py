@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._util import tree_distance
+from .dictionaries import word_list
 
-LOCATIVE = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "along",
-                      "throughout", "into", "on"})
+LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
 
 
 @dataclass(frozen=True)

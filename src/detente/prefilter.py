@@ -45,9 +45,9 @@ import numpy as np
 from spacy.attrs import IS_SPACE, LOWER, NORM, ORTH, SPACY
 from spacy.tokens import Doc
 
-from .actors import HE_SHE, IT, THEY, ActorMatcher, _case_fits
-from .dictionaries import Dictionaries
-from .events import guessing_forms
+from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
+from .dictionaries import Dictionaries, ranked_words
+from .events import WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -55,8 +55,8 @@ from .events import guessing_forms
 # of the two before (Salience.partner)
 BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
-TWO_ACTOR_WORDS = ("want", "wish")                   # _wishes: appeals, need two actors
-OBLIGATION_WORDS = ("must", "should", "ought")       # _obligations: demands, need two actors
+TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
+OBLIGATION_WORDS = ranked_words("obligation_modals")  # _obligations: demands, need two actors
 OPENING = ('"', "'", "\u201c", "\u2018", "(", "[")
 COOPERATIVE = ("03", "04", "05", "06", "07")        # event nouns that find a partner (events.py)
 # word categories (bits): trigger word, role noun with a role, any role noun, he/she/it, they,
@@ -120,7 +120,7 @@ class Prefilter:
 
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
-                           (_MANY, THEY), (_WITH, ("with",)), (_PAIR, ("both", "two")),
+                           (_MANY, THEY), (_WITH, ("with",)), (_PAIR, PAIR_WORDS),
                            (_PARTNER, partner_forms)):
             for w in words:
                 h = strings.add(w)
