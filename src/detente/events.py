@@ -33,6 +33,7 @@ COMM_NOUNS = word_list("communication_nouns")
 # Verbs whose object is the subject of their infinitive: "urged Pakistan to act".
 OBJECT_CONTROL = word_list("object_control")
 WISH_VERBS = word_list("wish_verbs")
+OCCURRENCE_VERBS = word_list("occurrence_verbs")
 PLACE_PREPS = word_list("place_preps")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -67,7 +68,7 @@ class EventExtractor:
         out: list[Trigger] = []
         consumed: set[int] = set()
         for t in sent:
-            if t.pos_ not in ("VERB",) and not (t.pos_ == "AUX" and t.dep_ == "ROOT" and False):
+            if t.pos_ not in ("VERB",) or _nominal_gerund(t):
                 continue
             pats = None
             for key in _verb_keys(t):
@@ -92,7 +93,7 @@ class EventExtractor:
                         consumed.add(tok.i)
                 out.append(Trigger(t, pat.code, pat))
         for t in sent:
-            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
+            if t.i in consumed or t.i in names or not (t.pos_ in ("NOUN", "PROPN") or _nominal_gerund(t)):
                 continue
             if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
@@ -134,7 +135,7 @@ class EventExtractor:
         for tr in triggers:
             if _consequence(tr, by_token):
                 continue
-            if tr.token.pos_ == "VERB":
+            if tr.token.pos_ == "VERB" and not _nominal_gerund(tr.token):
                 sources, targets = self._verb_args(tr, res)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
@@ -150,6 +151,9 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            weapon = _toll_of(tr, by_token)
+            if weapon is not None:
+                code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
@@ -461,7 +465,14 @@ class EventExtractor:
         targets: list[Actor] = []
         mediation = code[:3] in ("045", "039", "108", "028")
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
-        for c in n.children:
+        children = list(n.children)
+        if n.dep_ == "nsubj" and n.head.lemma_.lower() in OCCURRENCE_VERBS:
+            # "fighting broke out between X and Y": what the event's verb says of it
+            children += [c for c in n.head.children if c.dep_ == "prep"]
+        for v in n.children:       # a headline's parse: "Clashes flared between X and Y"
+            if v.dep_ == "acl" and v.lemma_.lower() in OCCURRENCE_VERBS:
+                children += [c for c in v.children if c.dep_ == "prep"]
+        for c in children:
             if c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
@@ -503,6 +514,14 @@ PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
 # assassinations. An explosion, a death or a wound with no actor in the text (183, 1823,
 # 182) says no such thing.
 PERPETRATED = ("181", "1831", "1832", "1833", "186")
+# What only a state does to people under its rule: seizures, restrictions, arrests and
+# prosecutions, deportations, repression; and verdicts. Done where the text names no one,
+# it was done by the state of the place ("was arrested in Lahore" -> PAK); done to people
+# the text gives no country, to people of the place, or else of the state acting.
+STATE_COERCION = ("116", "171", "172", "173", "174", "175")
+PEOPLE_COERCION = ("173", "174", "175")
+FOREIGN = word_list("foreign_words")
+NO_COUNTRY = ("---", "IGO", "NGO", "IMG")
 
 
 def settle(r: RawEvent, place) -> RawEvent | None:
@@ -516,6 +535,8 @@ def settle(r: RawEvent, place) -> RawEvent | None:
     in a strike"), unless the act itself says someone did it (a bombing, a kidnapping):
     then its source is the unknown actor ``---``."""
     forceful = r.code[:2] in PLACED_ROOTS
+    if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
+        r = _state_coercion(r, place)
     if forceful and place is not None and place.country:
         if r.target is None:
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
@@ -526,6 +547,32 @@ def settle(r: RawEvent, place) -> RawEvent | None:
             return None
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     return r
+
+
+def _state_coercion(r: RawEvent, place) -> RawEvent:
+    """A state's arrests, sentences and restrictions: the state of the place when no one is
+    named ("three journalists were detained in Tehran" -> IRN -> IRN), and a country for
+    those it acts on when the text gives them none ("the Turkish police arrested dozens of
+    students" -> TUR -> TURCVL)."""
+    source, target = r.source, r.target
+    here = place.country if place is not None and place.country else ""
+    state = source.country if source is not None and source.country not in NO_COUNTRY else ""
+    if target is not None and target.country == "---" and (here or state) and not _foreign(r.trigger, target):
+        target = dataclasses.replace(target, code=(here or state) + target.code[3:])
+    elif target is None and r.code[:3] in PEOPLE_COERCION and (here or state):
+        # arrests, sentences and deportations are of people: "sentenced a blogger"
+        target = Actor(here or state, "", None, r.trigger.i)
+    if source is None:
+        country = here or (target.country if target is not None and target.country not in NO_COUNTRY else "")
+        if country:
+            source = Actor(country, place.name if here else "", None, r.trigger.i)
+    return dataclasses.replace(r, source=source, target=target)
+
+
+def _foreign(trigger: Token, a: Actor) -> bool:
+    """Whether the text calls the actor foreign: "two foreign journalists"."""
+    head = trigger.doc[a.token]
+    return head.lemma_.lower() in FOREIGN or any(c.lower_ in FOREIGN for c in head.children)
 
 
 def _moves_object(code: str) -> bool:
@@ -611,6 +658,35 @@ def _consequence(tr: Trigger, by_token) -> bool:
     return (t.dep_ == "advcl" and t.tag_ == "VBG" and head is not None and head is not tr
             and tr.code[:2] in ("18", "19", "20") and head.code[:2] in ("18", "19", "20")
             and _child(t, "nsubj") is None)
+
+
+# Verbs that state what an attack cost (killing, wounding, destroying): when the attack is
+# what killed ("an air strike killed 12", "were killed by shelling"), the event is the
+# attack, of its own kind (an air strike is 195, not a killing 1823).
+TOLL_VERBS = word_list("toll_verbs")
+ATTACK_ROOTS = ("18", "19", "20")
+
+
+def _toll_of(tr: Trigger, by_token) -> Trigger | None:
+    """The attack noun that is the subject (or passive agent) of a toll verb."""
+    t = tr.token
+    if t.pos_ != "VERB" or t.lemma_.lower() not in TOLL_VERBS:
+        return None
+    subjects = [c for c in t.children if c.dep_ == "nsubj"]
+    subjects += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    for n in subjects:
+        for m in (n, *n.conjuncts):
+            noun = by_token.get(m.i)
+            if noun is not None and noun is not tr and noun.token.pos_ != "VERB" \
+                    and noun.code[:2] in ATTACK_ROOTS and noun.token.lemma_.lower() not in TOLL_VERBS:
+                return noun
+    return None
+
+
+def _nominal_gerund(t: Token) -> bool:
+    """A gerund used as a noun, tagged a verb: "Fighting broke out", "reported shelling"."""
+    return (t.pos_ == "VERB" and t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            and not any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass", "neg") for c in t.children))
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:
