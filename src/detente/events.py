@@ -34,6 +34,7 @@ COMM_NOUNS = word_list("communication_nouns")
 OBJECT_CONTROL = word_list("object_control")
 WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
+ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -273,7 +274,7 @@ class EventExtractor:
             if v.tag_ == "VBN" and not targets:
                 targets = head_actors
             elif not sources:
-                sources = head_actors
+                sources = head_actors or self._author(v.head, res)
         if not targets:
             targets = self._verb_targets(v, tr, res)
         if not targets and tr.code[:2] in ("02", "10"):
@@ -283,6 +284,23 @@ class EventExtractor:
         if tr.pattern is not None and tr.pattern.reverse:
             return targets, sources
         return sources, targets
+
+    def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
+        """Who issued a text or decision that acts ("a resolution condemning Iran"): its
+        "by"/"from" agent, or the subject of the verb that issued it ("the Council passed a
+        resolution condemning ...", "the Senate approved a bill imposing sanctions")."""
+        for p in n.children:
+            if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+                for o in p.children:
+                    if o.dep_ == "pobj" and not res.is_place(o):
+                        a = res.actors(o)
+                        if a:
+                            return a
+        if n.dep_ == "dobj" and n.head.lemma_.lower() in ISSUING_VERBS:
+            s = _child(n.head, "nsubj")
+            if s is not None:
+                return res.actors(s)
+        return []
 
     def _threatened(self, v: Token, res: ActorResolver) -> list[Actor]:
         """Whom a threat is aimed at: the one whose action is its condition ("threatened
@@ -552,12 +570,13 @@ def settle(r: RawEvent, place) -> RawEvent | None:
 def _state_coercion(r: RawEvent, place) -> RawEvent:
     """A state's arrests, sentences and restrictions: the state of the place when no one is
     named ("three journalists were detained in Tehran" -> IRN -> IRN), and a country for
-    those it acts on when the text gives them none ("the Turkish police arrested dozens of
-    students" -> TUR -> TURCVL)."""
+    those it acts on when the text gives them none, unless it calls them foreign or deports
+    them ("the Turkish police arrested dozens of students" -> TUR -> TUREDU)."""
     source, target = r.source, r.target
     here = place.country if place is not None and place.country else ""
     state = source.country if source is not None and source.country not in NO_COUNTRY else ""
-    if target is not None and target.country == "---" and (here or state) and not _foreign(r.trigger, target):
+    if target is not None and target.country == "---" and (here or state) and r.code[:3] != "174" \
+            and not _foreign(r.trigger, target):      # the deported are mostly foreigners
         target = dataclasses.replace(target, code=(here or state) + target.code[3:])
     elif target is None and r.code[:3] in PEOPLE_COERCION and (here or state):
         # arrests, sentences and deportations are of people: "sentenced a blogger"
