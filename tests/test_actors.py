@@ -43,3 +43,11 @@ def test_coordinated_and_pronoun_actors(coder):
     got = codes(coder, "India and Pakistan held talks in Delhi. They agreed to meet again next month.",
                 "2015-03-02")
     assert {("IND", "PAK"), ("PAK", "IND")} <= got
+
+
+def test_fold_takes_diacritics_off_one_character_for_one():
+    from detente.actors import fold
+    for text, folded in (("Erdoğan", "Erdogan"), ("Đinđić", "Dindic"), ("Piñera", "Pinera"),
+                         ("Wałęsa", "Walesa"), ("plain text", "plain text"), ("Straße", "Straße")):
+        assert fold(text) == folded
+        assert len(fold(text)) == len(text)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -57,22 +59,29 @@ class Mention:
 
 
 class ActorMatcher:
-    """Finds dictionary names in a Doc (one PhraseMatcher over every name)."""
+    """Finds dictionary names in a Doc (one PhraseMatcher over every name), with or
+    without their diacritics ("Erdoğan" and "Erdogan", "Đinđić" and "Djindjic" apart)."""
 
     def __init__(self, nlp, dicts: Dictionaries):
         self.dicts = dicts
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         by_lower: dict[str, list[str]] = {}
         for phrase in dicts.phrases:
-            by_lower.setdefault(phrase.lower(), []).append(phrase)
+            by_lower.setdefault(fold(phrase).lower(), []).append(phrase)
         self.by_lower = by_lower
         for lower, variants in by_lower.items():
-            self.matcher.add(lower, [nlp.make_doc(variants[0])])
+            self.matcher.add(lower, [nlp.make_doc(fold(variants[0]))])
         self.vocab = nlp.vocab
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(key, start, end) of every name in ``doc``, matched with diacritics folded."""
+        if not doc.text.isascii():
+            doc = Doc(doc.vocab, words=[fold(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        return self.matcher(doc)
 
     def mentions(self, doc: Doc) -> dict[int, Mention]:
         spans = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self.matches(doc):
             span = Span(doc, start, end)
             entries = self._fitting(self.vocab.strings[match_id], span)
             if entries:
@@ -98,10 +107,29 @@ class ActorMatcher:
         return entries
 
 
+# Letters that do not decompose into a base letter and a mark.
+_FOLD_EXTRA = {"ı": "i", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ħ": "h", "Ħ": "H"}
+
+
+@lru_cache(maxsize=8192)
+def _fold_char(c: str) -> str:
+    if c in _FOLD_EXTRA:
+        return _FOLD_EXTRA[c]
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    return base if len(base) == 1 else c
+
+
+def fold(text: str) -> str:
+    """``text`` with diacritics taken off its letters, one character for one (so that
+    offsets and tokens stay put): "Erdoğan" -> "Erdogan"."""
+    return text if text.isascii() else "".join(c if c.isascii() else _fold_char(c) for c in text)
+
+
 def _case_fits(pattern: str, text: str, kinds=()) -> bool:
     """Short all-capital names must match exactly (US, not "us"); capitalised names
     must be capitalised ("Turkey", not "turkey"), except demonyms and long personal
     names, which careless text writes in lower case ("tunisian rioters", "obama")."""
+    pattern, text = fold(pattern), fold(text)
     letters = [c for c in pattern if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
         return text == pattern

@@ -185,7 +185,7 @@ class Prefilter:
 
         names = np.zeros(n, np.int64)
         by_lower, phrases, strings = self.matcher.by_lower, self.matcher.dicts.phrases, self.nlp.vocab.strings
-        for match_id, start, end in self.matcher.matcher(doc):
+        for match_id, start, end in self.matcher.matches(doc):
             text = doc[start:end].text
             if any(_case_fits(v, text, {e.kind for e in phrases[v]}) for v in by_lower[strings[match_id]]):
                 names[np.searchsorted(starts, start, side="right") - 1] += 1
