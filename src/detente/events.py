@@ -152,6 +152,8 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
+                targets = []     # "France and Germany teamed up (to ...)": with each other
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
@@ -194,7 +196,35 @@ class EventExtractor:
                     out.append(RawEvent(trig, code, s, t, m))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
+        out.extend(self._together(sent, res, by_token, seen))
         return _drop_fragments(out)
+
+    def _together(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
+        """Two or more actors doing anything jointly do it with each other (CAMEO 06, 062
+        when they are all armed forces): "Rwandan and Congolese troops jointly hunted the
+        militia", "the two navies searched the area together"."""
+        out = []
+        for v in sent:
+            # "together" says little without an object acted on ("walked together")
+            if v.pos_ != "VERB" or v.i in by_token or not any(
+                    c.dep_ == "advmod" and c.lower_ in JOINT and (c.lower_ != "together" or _child(v, "dobj"))
+                    for c in v.children):
+                continue
+            subj = _child(v, "nsubj")
+            if subj is None or mode_of(v) != "asserted":
+                continue
+            group = _unique(res.actors(subj, coordinated=True) + [
+                a for c in subj.conjuncts for a in res.actors(c, coordinated=False)])
+            if len({a.country for a in group}) < 2:
+                continue
+            code = "062" if all(a.code[3:6] == "MIL" for a in group) else "060"
+            for a in group:
+                for b in group:
+                    key = (a.code, b.code, code)
+                    if a.country != b.country and key not in seen:
+                        seen.add(key)
+                        out.append(RawEvent(v, code, a, b, "asserted"))
+        return out
 
     def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
         """Wanting another party to act is appealing to it (CAMEO 02): "Nigeria wants
