@@ -10,6 +10,7 @@ marked). The months below are facts of the public record, chosen before looking 
 the series.
 """
 import argparse
+import math
 import sys
 from pathlib import Path
 
@@ -139,6 +140,14 @@ def main():
     for row in table.itertuples(index=False):
         lines.append("| " + " | ".join("" if v is None else str(v) for v in row) + " |")
     print("\n".join(lines))
+    for kind in ("conflict", "cooperation"):
+        part = table[table["kind"] == kind]
+        ranked = [(int(r[7].split()[0]), r[6]) for r in part.itertuples(index=False) if isinstance(r[7], str)]
+        # the pair's most conflictual (cooperative) tenth: its ceil(n/10) top months, at least one
+        top = sum(1 for rank, n in ranked if rank <= math.ceil(n / 10))
+        print(f"\n{kind}: {top} of {len(part)} months in their pair's top tenth "
+              f"(the ceil(n/10) top months of the n with events; {len(part) - len(ranked)} months "
+              f"with no event); {sum(1 for rank, n in ranked if rank / n <= 0.10)} by rank/n <= 10%")
     return table
 
 

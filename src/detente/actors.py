@@ -34,6 +34,7 @@ HE_SHE = word_list("pronouns_person")
 IT = word_list("pronouns_thing")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
+PLACE_TYPES = word_list("place_types")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,22 @@ class ActorMatcher:
                 m = Mention(span.start, span.end, entries)
                 for i in range(span.start, span.end):
                     out[i] = m
+        for m in list({id(m): m for m in out.values()}.values()):
+            e = m.entries[0]
+            nxt = doc[m.end] if m.end < len(doc) else None
+            if e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out \
+                    and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES \
+                    and (nxt.lemma_.lower(),) not in self.dicts.roles:
+                # part of a longer name nobody listed: "Rif" in "Rif Dimashq"
+                for i in range(m.start, m.end):
+                    del out[i]
+                continue
+            before = out.get(m.start - 2)
+            if e.kind == "country" and m.start >= 2 and doc[m.start - 1].text == "," and before is not None \
+                    and before.entries[0].kind in ("city", "capital", "region") \
+                    and before.entries[0].country == e.country:
+                # "in Toronto, Canada": the country says where the place is; it is a place here
+                m.entries = [ActorEntry(e.country, "region", e.name)]
         return out
 
     def _fitting(self, lower: str, span: Span) -> list[ActorEntry]:
