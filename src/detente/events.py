@@ -77,6 +77,10 @@ class EventExtractor:
                 if pats:
                     break
             if not pats:
+                noun, npat = self._instrument(t)
+                if noun is not None:      # "targeted military sites with missile strikes"
+                    consumed.add(noun.i)
+                    out.append(Trigger(t, npat.code, npat, noun))
                 continue
             frame = _frame(t)
             pat = _best(pats, frame)
@@ -116,6 +120,17 @@ class EventExtractor:
             if all(w in mods for w in p.words):
                 return p
         return None
+
+    def _instrument(self, verb: Token):
+        """An attack the verb is done with: "hit the camps with air strikes" (195)."""
+        for p in verb.children:
+            if p.dep_ == "prep" and p.lower_ == "with":
+                for n in p.children:
+                    if n.dep_ == "pobj":
+                        pat = self._noun_pattern(n)
+                        if pat is not None and pat.code[:2] in ATTACK_ROOTS:
+                            return n, pat
+        return None, None
 
     def _event_noun(self, verb: Token, frame):
         for c in verb.children:
@@ -390,6 +405,9 @@ class EventExtractor:
                 node = head
                 continue
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+                obj = _child(head.head, "dobj")
+                if head.lower_ == "for" and obj is not None and res.actors(obj):
+                    return res.actors(obj)   # "warned Iran for backing X", "thanked Japan for sending"
                 s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
                 return res.actors(s) if s is not None else []
             if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not res.actors(head) \
