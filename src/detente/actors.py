@@ -35,6 +35,7 @@ IT = word_list("pronouns_thing")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
+BACKING = word_list("backing_participles")
 
 
 @dataclass(frozen=True)
@@ -280,8 +281,9 @@ class ActorResolver:
         plural = h.tag_ in ("NNS", "NNPS")
         if m is not None:
             e = choose(m.entries, self.day)
-            if e.kind == "group" and len(e.code) > 3:
-                # "Pakistan's Taliban", "the Afghan Taliban": a home country named in the phrase wins
+            if e.kind in ("group", "metonym") and len(e.code) > 3:
+                # "Pakistan's Taliban", "the Afghan Taliban", "the Syrian Border Security Force":
+                # a home country named in the phrase wins
                 other = [a for a in self._modifier_actors(h, m.start) if a.country != e.country
                          and a.entry is not None and a.entry.kind in ("country", "adjective")]
                 if other:
@@ -480,7 +482,9 @@ class ActorResolver:
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
-        # "Vietnamese-led"
+        # "Vietnamese-led"; but a backer is not the actor: "US-backed", "Iranian-funded"
+        if t.lemma_.lower() in BACKING or t.lower_ in BACKING:
+            return []
         for c in t.children:
             if c.dep_ in ("compound", "amod", "poss", "npadvmod") and c.i in self.mentions:
                 return self.modifier(c, places)

@@ -316,8 +316,9 @@ class EventExtractor:
                 sources = res.actors(agent)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             head_actors = res.actors(v.head)
-            if v.tag_ == "VBN" and not targets:
-                targets = head_actors
+            if v.tag_ == "VBN" and not targets and _child(v, "dobj") is None:
+                targets = head_actors     # "troops deployed in X"; with an object it is active:
+                                          # "the coalition bombed Sanaa" read as a participle
             elif not sources:
                 sources = head_actors or self._author(v.head, res)
         if not targets:
@@ -588,6 +589,7 @@ STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
 FOREIGN = word_list("foreign_words")
 NO_COUNTRY = ("---", "IGO", "NGO", "IMG")
+STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
 
 
 def settle(r: RawEvent, place) -> RawEvent | None:
@@ -601,6 +603,10 @@ def settle(r: RawEvent, place) -> RawEvent | None:
     in a strike"), unless the act itself says someone did it (a bombing, a kidnapping):
     then its source is the unknown actor ``---``."""
     forceful = r.code[:2] in PLACED_ROOTS
+    if r.code == "183" and r.source is not None and r.source.country not in NO_COUNTRY \
+            and r.source.code[3:6] in STATE_ROLES:
+        # a state's bombing is an air strike (195); a bombing by others stays 183
+        r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
         r = _state_coercion(r, place)
     if forceful and place is not None and place.country:
