@@ -143,6 +143,15 @@ def fold(text: str) -> str:
     return text if text.isascii() else "".join(c if c.isascii() else _fold_char(c) for c in text)
 
 
+def _noun_lemma(t: Token) -> str:
+    """The lower-case lemma; plural proper nouns, which the tagger leaves as they are
+    ("the Armed Forces"), made singular."""
+    lemma = t.lemma_.lower()
+    if t.tag_ == "NNPS" and lemma == t.lower_ and len(lemma) > 3 and lemma.endswith("s"):
+        return lemma[:-3] + "y" if lemma.endswith("ies") else lemma[:-1]
+    return lemma
+
+
 def _case_fits(pattern: str, text: str, kinds=()) -> bool:
     """Short all-capital names must match exactly (US, not "us"); capitalised names
     must be capitalised ("Turkey", not "turkey"), except demonyms and long personal
@@ -355,7 +364,7 @@ class ActorResolver:
         return out
 
     def _role_span(self, h: Token) -> tuple[str | None, int]:
-        lemmas = [h.lemma_.lower()]
+        lemmas = [_noun_lemma(h)]
         toks = [h]
         j = h.i - 1
         while j >= 0 and len(toks) < self.dicts.role_max:
@@ -364,7 +373,7 @@ class ActorResolver:
             if t.dep_ in ("compound", "amod") and (t.head.i in {x.i for x in toks}
                                                    or (t.head.i == toks[0].head.i and toks[0].dep_ == "compound")):
                 toks.insert(0, t)
-                lemmas.insert(0, t.lemma_.lower())
+                lemmas.insert(0, _noun_lemma(t))
                 j -= 1
             else:
                 break

@@ -153,8 +153,14 @@ class EventExtractor:
                 continue
             if tr.token.pos_ == "VERB" and not _nominal_gerund(tr.token):
                 sources, targets = self._verb_args(tr, res)
+                if not sources and tr.code[:2] in ATTACK_ROOTS:
+                    sources, targets = self._pattern_noun_args(tr, res, sources, targets)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
+                if not sources and targets and tr.code[:2] == "19" and _with_partner(tr.token):
+                    # "a Thai soldier was killed in clashes with Cambodian troops": the
+                    # casualties were one side of the fighting
+                    sources = [a for a in _casualties(tr.token, res) if a.code not in {t.code for t in targets}]
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
@@ -169,6 +175,9 @@ class EventExtractor:
             code = tr.code
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
+            if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and res.place_country(c) for c in tr.token.children):
+                code = "192"     # seizing or capturing a town is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
@@ -200,8 +209,12 @@ class EventExtractor:
                 if code is not None:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
+            pairs = list(_pairs(sources, targets, coded[0][1]))
+            if sources and targets and _symmetric(tr):
+                # "Thai troops clashed with Cambodian troops": each did it to the other
+                pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
             for trig, code, m in coded:
-                for s, t in _pairs(sources, targets, coded[0][1]):
+                for s, t in pairs:
                     if nested and not (s and t):
                         continue  # "rejected a UN appeal": the appeal is the rejection's object
                     key = (s.code if s else "", t.code if t else "", code)
@@ -329,6 +342,23 @@ class EventExtractor:
             targets = self._threatened(v, res)
         if tr.pattern is not None and tr.pattern.reverse:
             return targets, sources
+        return sources, targets
+
+    def _pattern_noun_args(self, tr: Trigger, res: ActorResolver, sources, targets):
+        """A pattern that names the attack ("killed in an attack", "killed in a gunfight")
+        reads the attack's own agent and partner: "by Somali militants" did it; "with
+        Pakistani troops" fought those the verb says were killed."""
+        frame = _frame(tr.token)
+        for w in tr.pattern.words if tr.pattern else ():
+            for n in frame.get(w, ()):
+                if n.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                by, partner = self._noun_args(n, res, code=tr.code)
+                if by:
+                    return by, targets
+                if partner and targets and _with_partner(n):
+                    side = {a.code for a in partner}
+                    return [a for a in targets if a.code not in side] + partner, []
         return sources, targets
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
@@ -737,7 +767,31 @@ def _consequence(tr: Trigger, by_token) -> bool:
 # what killed ("an air strike killed 12", "were killed by shelling"), the event is the
 # attack, of its own kind (an air strike is 195, not a killing 1823).
 TOLL_VERBS = word_list("toll_verbs")
+DYING = word_list("dying_verbs")
 ATTACK_ROOTS = ("18", "19", "20")
+
+
+def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
+    """Who was killed or wounded in the event noun ``n``: "soldiers were killed in clashes"."""
+    if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.lower_ not in ("in", "during"):
+        return []
+    v = n.head.head
+    if v.pos_ != "VERB" or not (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING):
+        return []
+    who = _child(v, "nsubjpass") or (_child(v, "nsubj") if v.lemma_.lower() in DYING else None)
+    return res.actors(who) if who is not None else []
+
+
+SYMMETRIC = word_list("symmetric_words")
+
+
+def _symmetric(tr: Trigger) -> bool:
+    """Whether the action is one both parties do to each other: clashing, meeting,
+    negotiating, signing an agreement, exchanging prisoners."""
+    words = {tr.token.lemma_.lower()} | set(tr.pattern.words if tr.pattern else ())
+    if tr.noun is not None:
+        words.add(tr.noun.lemma_.lower())
+    return bool(words & SYMMETRIC)
 
 
 def _toll_of(tr: Trigger, by_token) -> Trigger | None:
