@@ -84,11 +84,15 @@ class EventExtractor:
                 continue
             frame = _frame(t)
             pat = _best(pats, frame)
-            if pat is None or pat.code == "-":
+            if pat is not None and pat.code == "-":
                 continue
-            if pat.code == "*":
-                noun, code, npat = self._event_noun(t, frame)
+            if pat is None or pat.code == "*":
+                noun, code, npat = self._event_noun(t, frame) if pat is not None else (None, None, None)
                 if noun is None:
+                    gift = _hardware_gift(t)
+                    if gift is not None:     # "delivered eight helicopters to Jordan": military aid
+                        out.append(Trigger(t, "072", Pattern("072", (gift.lemma_.lower(),),
+                                                             f"{t.lemma_} {gift.lemma_}", False)))
                     continue
                 consumed.add(noun.i)
                 out.append(Trigger(t, code, npat, noun))
@@ -807,6 +811,20 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
             if noun is not None and noun is not tr and noun.token.pos_ != "VERB" \
                     and noun.code[:2] in ATTACK_ROOTS and noun.token.lemma_.lower() not in TOLL_VERBS:
                 return noun
+    return None
+
+
+GIVING = word_list("giving_verbs")
+HARDWARE = word_list("military_hardware")
+
+
+def _hardware_gift(v: Token) -> Token | None:
+    """The arms a giving verb gives: "supplied tanks", "drones were delivered"."""
+    if v.lemma_.lower() not in GIVING:
+        return None
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HARDWARE:
+            return c
     return None
 
 

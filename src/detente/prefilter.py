@@ -47,7 +47,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import JOINT, WISH_VERBS, guessing_forms
+from .events import GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -107,6 +107,10 @@ class Prefilter:
                 if needs:
                     for f in forms(lemma):
                         triggers.setdefault(strings.add(f), set()).update(needs)
+        for lemma in GIVING:     # events._hardware_gift: giving arms
+            for f in forms(lemma):
+                triggers.setdefault(strings.add(f), set()).update(
+                    (True, (word_hashes(w),)) for w in HARDWARE)
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
