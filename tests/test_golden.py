@@ -2,7 +2,7 @@
 
 Each line of golden/sentences.jsonl: ``expect`` lists [source, target, CAMEO root,
 mode, date?] that must be among the coded events; ``no_asserted`` / ``no_events``
-/ ``forbid_asserted_roots`` / ``forbid_sources`` say what must not be there.
+/ ``forbid_asserted_roots`` / ``forbid_sources`` / ``forbid_targets`` say what must not be there.
 """
 import json
 from pathlib import Path
@@ -29,3 +29,5 @@ def test_golden_sentence(coder, case):
         assert [g for g in got if g[2] == root and g[3] == "asserted"] == [], got
     for src in case.get("forbid_sources", []):
         assert [g for g in got if g[0] == src] == [], got
+    for tgt in case.get("forbid_targets", []):
+        assert [g for g in got if g[1] == tgt] == [], got

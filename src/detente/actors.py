@@ -205,6 +205,20 @@ class Salience:
                 return Actor(a.code, a.text, None, a.token, a.person, a.plural, a.entry)
         return None
 
+    def pair(self, sentence: int, window: int) -> list[Actor]:
+        """The last two states named in this sentence or the ``window`` before it: the
+        sides of a border clash nobody is named for."""
+        found: list[Actor] = []
+        for s, a, _, _ in reversed(self.recent):
+            if s < sentence - window:
+                break
+            if s <= sentence and a.country not in ("---", "IGO", "NGO", "IMG") \
+                    and all(a.country != b.country for b in found):
+                found.append(Actor(a.country, a.text, None, a.token, False, False, a.entry))
+                if len(found) == 2:
+                    return found[::-1]
+        return []
+
     def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
         """The last fitting subject of this or the previous sentence, else the last
         fitting actor."""
@@ -410,6 +424,8 @@ class ActorResolver:
             if named and c.dep_ == "poss" and c.pos_ == "PRON":
                 continue  # "its NATO allies": the name says who
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
+                if c.lemma_.lower() in BACKING or c.lower_ in BACKING:
+                    continue   # a backer is not the actor: "US-backed forces", "Iranian-funded militias"
                 add(self.modifier(c, places=True))
                 for cc in c.conjuncts:
                     add(self.modifier(cc, places=True))
@@ -491,9 +507,7 @@ class ActorResolver:
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
-        # "Vietnamese-led"; but a backer is not the actor: "US-backed", "Iranian-funded"
-        if t.lemma_.lower() in BACKING or t.lower_ in BACKING:
-            return []
+        # "Vietnamese-led"
         for c in t.children:
             if c.dep_ in ("compound", "amod", "poss", "npadvmod") and c.i in self.mentions:
                 return self.modifier(c, places)

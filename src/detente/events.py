@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from . import places
 from .actors import Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
@@ -161,10 +162,17 @@ class EventExtractor:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
+                if not sources and not targets and tr.code[:2] == "19" and _at_border(tr.token):
+                    # "border clashes" with no side named: the two states the text is about
+                    sources = salience.pair(sent_index, BACK_BORDER)
                 if not sources and targets and tr.code[:2] == "19" and _with_partner(tr.token):
                     # "a Thai soldier was killed in clashes with Cambodian troops": the
                     # casualties were one side of the fighting
                     sources = [a for a in _casualties(tr.token, res) if a.code not in {t.code for t in targets}]
+                if not targets and tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in RECEIVING:
+                    # "Ghani drew heavy criticism", "the plan faced threats": aimed at the subject
+                    subj = _child(tr.token.head, "nsubj")
+                    targets = res.actors(subj) if subj is not None else []
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
@@ -177,6 +185,10 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
+                # "agreed to have cadets train in Pakistan": with the country it is to happen in
+                targets = _complement_place(tr.token, res, by_token, sources) or \
+                    _intended_abroad(tr.token, res, sources)
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
@@ -189,6 +201,10 @@ class EventExtractor:
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
+            if mode != "asserted" and tr.token.pos_ != "VERB" and _instance_happened(tr.token):
+                mode = "asserted"    # "to avoid border clashes such as occurred last week"
+            if mode == "hypothetical" and code[:2] == "02" and _attempted(tr.token):
+                mode = "asserted"    # "tried to persuade X", "efforts to enlist X": the appeal was made
             coded = [(tr.token, code, mode)]
             alleged = _allegation(tr, by_token, res, sources)
             if alleged is not None:
@@ -229,7 +245,7 @@ class EventExtractor:
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
         out.extend(self._together(sent, res, by_token, seen))
-        return _drop_fragments(out)
+        return _drop_fragments([_critics_at_home(r) for r in out])
 
     def _together(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
         """Two or more actors doing anything jointly do it with each other (CAMEO 06, 062
@@ -366,9 +382,15 @@ class EventExtractor:
         return sources, targets
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
-        """Who issued a text or decision that acts ("a resolution condemning Iran"): its
-        "by"/"from" agent, or the subject of the verb that issued it ("the Council passed a
-        resolution condemning ...", "the Senate approved a bill imposing sanctions")."""
+        """Who issued a text or decision that acts ("a resolution condemning Iran"), or made
+        an effort: its owner ("Pakistan's efforts to enlist ..."), its "by"/"from" agent, or
+        the subject of the verb that issued it ("the Council passed a resolution condemning
+        ...", "the Senate approved a bill imposing sanctions")."""
+        for c in n.children:
+            if c.dep_ == "poss" and c.pos_ != "PRON":
+                a = res.actors(c)
+                if a:
+                    return a
         for p in n.children:
             if p.dep_ == "prep" and p.lower_ in ("by", "from"):
                 for o in p.children:
@@ -414,7 +436,8 @@ class EventExtractor:
                     obj = _child(head, "dobj")
                     if obj is not None:
                         return res.actors(obj)
-                s = _child(head, "nsubj")
+                # "X is known to have colluded", "X was urged to act": the passive's subject
+                s = _child(head, "nsubj") or _child(head, "nsubjpass")
                 if s is not None:
                     return res.actors(s)
                 agent = _child(head, "agent")
@@ -429,6 +452,10 @@ class EventExtractor:
                 node = head
                 continue
             if node.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+                if node.dep_ == "conj" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in node.children) \
+                        and _child(head, "nsubjpass") is not None and _child(head, "agent") is None:
+                    # "X are known to have ... and colluded with Y": X colluded
+                    return res.actors(_child(head, "nsubjpass"))
                 if any(c.dep_ == "nsubjpass" for c in head.children):
                     agent = _child(head, "agent")
                     if agent is not None and _child(agent, "pobj") is not None:
@@ -676,6 +703,27 @@ def _state_coercion(r: RawEvent, place) -> RawEvent:
     return dataclasses.replace(r, source=source, target=target)
 
 
+def _critics_at_home(r: RawEvent) -> RawEvent:
+    """Criticism nobody is named for, of an official, comes from the official's own
+    country ("Ghani drew heavy criticism", "the minister was condemned for ..."), unless
+    the text places it abroad ("international criticism")."""
+    if r.code[:2] == "11" and r.source is None and r.target is not None and r.mode == "asserted" \
+            and r.target.country not in NO_COUNTRY and r.target.code[3:6] in ("GOV", "ELI") \
+            and not _said_abroad(r.trigger):
+        return dataclasses.replace(r, source=Actor(r.target.country, "", None, r.trigger.i))
+    return r
+
+
+ABROAD = word_list("abroad_words")
+
+
+def _said_abroad(t: Token) -> bool:
+    """Whether the text places criticism abroad: "international criticism", "drew
+    condemnation from abroad", "Western condemnation"."""
+    near = [t, *t.children, *(g for c in t.children for g in c.children)]
+    return any(x.lower_ in ABROAD or x.lemma_.lower() in ABROAD for x in near)
+
+
 def _foreign(trigger: Token, a: Actor) -> bool:
     """Whether the text calls the actor foreign: "two foreign journalists"."""
     head = trigger.doc[a.token]
@@ -826,6 +874,72 @@ def _hardware_gift(v: Token) -> Token | None:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HARDWARE:
             return c
     return None
+
+
+def _complement_place(v: Token, res: ActorResolver, by_token, sources) -> list[Actor]:
+    """A foreign country where what is agreed or intended is to happen (not a meeting
+    place: talks in Geneva are not with Switzerland)."""
+    own = {a.country for a in sources}
+    nodes = [c for c in v.children if c.dep_ in ("xcomp", "ccomp")]
+    nodes += [g for c in nodes for g in c.children if g.dep_ in ("xcomp", "ccomp")]
+    for c in nodes:
+        if c.i in by_token and by_token[c.i].code[:2] == "04":
+            continue
+        heads = [c, *(o for o in c.children if o.dep_ == "dobj")]    # "build a port in Sri Lanka"
+        for p in (p for h in heads for p in h.children):
+            if p.dep_ == "prep" and p.lower_ in PLACE_PREPS:
+                for o in p.children:
+                    country = res.place_country(o) if o.dep_ == "pobj" else None
+                    if country and country not in own:
+                        return _place_target(o, res)
+    return []
+
+
+BORDER = word_list("border_words")
+BACK_BORDER = 4     # sentences before a border clash read for its sides (prefilter.BACK_BORDER)
+
+
+def _at_border(n: Token) -> bool:
+    return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in BORDER or c.lower_ in BORDER)
+               for c in n.children)
+
+
+def _instance_happened(n: Token) -> bool:
+    """An event noun said to have an instance that happened: "clashes such as occurred
+    last week", "an attack like the one that happened on Tuesday"."""
+    doc = n.doc
+    after = [t for t in doc[n.i + 1:min(n.i + 8, n.sent.end)]]
+    words = [t.lower_ for t in after]
+    for k in range(len(after) - 1):
+        if words[k] in ("such", "like") or (words[k] == "as" and k > 0 and words[k - 1] == "such"):
+            for t in after[k + 1:k + 5]:
+                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in OCCURRENCE_VERBS and t.tag_ in ("VBD", "VBN"):
+                    return True
+    return any(c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS and c.tag_ == "VBD" for c in n.children)
+
+
+MEETING = word_list("meeting_words")
+
+
+def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
+    """The foreign country that is the place of an agreement or intention, when the parse
+    hangs the place elsewhere in the sentence; never a meeting's venue."""
+    if any(t.lemma_.lower() in MEETING for t in v.sent):
+        return []
+    place = places.locate(v, res)
+    if place is None or not place.country or place.country in {a.country for a in sources}:
+        return []
+    return [Actor(place.country, place.name, None, v.i)]
+
+
+ATTEMPT = word_list("attempt_words")
+RECEIVING = word_list("receiving_verbs")
+
+
+def _attempted(t: Token) -> bool:
+    """An infinitive that was attempted: "tried to persuade", "efforts to enlist"."""
+    return (infinitive(t) and t.dep_ in ("xcomp", "acl", "advcl") and t.head.lemma_.lower() in ATTEMPT
+            and mode_of(t.head) == "asserted")
 
 
 def _nominal_gerund(t: Token) -> bool:

@@ -47,6 +47,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
+from . import events
 from .events import GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
@@ -54,6 +55,7 @@ from .events import GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
 # (ActorResolver._last_two_countries), the partner of "an agreement with X" is a subject
 # of the two before (Salience.partner)
 BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2
+BACK_BORDER = events.BACK_BORDER       # "border clashes": the sides named up to four sentences before
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
 OBLIGATION_WORDS = ranked_words("obligation_modals")  # _obligations: demands, need two actors
@@ -61,7 +63,7 @@ OPENING = ('"', "'", "\u201c", "\u2018", "(", "[")
 COOPERATIVE = ("03", "04", "05", "06", "07")        # event nouns that find a partner (events.py)
 # word categories (bits): trigger word, role noun with a role, any role noun, he/she/it, they,
 # "with", "both"/"two", an event noun of cooperation
-_TRIGGER, _ROLE, _ANY_ROLE, _ONE, _MANY, _WITH, _PAIR, _PARTNER = 1, 2, 4, 8, 16, 32, 64, 128
+_TRIGGER, _ROLE, _ANY_ROLE, _ONE, _MANY, _WITH, _PAIR, _PARTNER, _BORDER = 1, 2, 4, 8, 16, 32, 64, 128, 256
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,7 @@ class Prefilter:
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
                            (_MANY, THEY), (_WITH, ("with",)), (_PAIR, PAIR_WORDS),
-                           (_PARTNER, partner_forms)):
+                           (_PARTNER, partner_forms), (_BORDER, events.BORDER)):
             for w in words:
                 h = strings.add(w)
                 category[h] = category.get(h, 0) | bit
@@ -195,7 +197,8 @@ class Prefilter:
                 names[np.searchsorted(starts, start, side="right") - 1] += 1
         # "both countries", "the two sides": two actors from the sentences before
         pair = (count(_ANY_ROLE) > 0) & (count(_PAIR) > 0)
-        named = names + count(_ROLE) + 2 * pair
+        border = count(_BORDER) > 0        # "border clashes": two states from before
+        named = names + count(_ROLE) + 2 * (pair | border)
         pron = count(_ONE) + 2 * count(_MANY)
         # what the coder adds to salience: named actors, and role nouns taking their
         # country from a pronoun ("its neighbours")
@@ -212,7 +215,8 @@ class Prefilter:
                               for strong, others in self.triggers[h])
         # how far back it reads: a pronoun, "both countries", "an agreement with X"
         back = np.maximum.reduce([np.where(pron > 0, BACK_PRONOUN, 0), np.where(pair, BACK_PAIR, 0),
-                                  np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0)])
+                                  np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0),
+                                  np.where(border & (count(_TRIGGER) > 0), BACK_BORDER, 0)])
         return _Facts(sents, eventful, adds.tolist(), back.tolist(), counts)
 
     def _sentences(self, doc: Doc, lower: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
