@@ -326,6 +326,9 @@ class EventExtractor:
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
+        if subj is None and not passive and v.dep_ == "ROOT":
+            # a headline the parser read as a name: "Turkey shells Kurdish positions"
+            subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i), None)
         if passive:
             agent = _child(v, "agent")
             if agent is not None:
