@@ -185,6 +185,10 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            if tr.code[:2] >= "10" and sources and targets:
+                # "imposed sanctions with Canada on Salameh": "with" names a partner when
+                # "on"/"against" names the target
+                sources, targets = _with_partners(tr.token, res, sources, targets, self._inside_object)
             if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
                 # "agreed to have cadets train in Pakistan": with the country it is to happen in
                 targets = _complement_place(tr.token, res, by_token, sources) or \
@@ -326,6 +330,15 @@ class EventExtractor:
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
+        if subj is not None and v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
+                                         and _child(v, "dobj") is None)):
+            # a headline's passive: "Two Israelis killed in bombings", "Journalist detained"
+            passive = True
+            sp_headline = subj
+            subj = None
+        else:
+            sp_headline = None
         if subj is None and not passive and v.dep_ == "ROOT":
             # a headline the parser read as a name: "Turkey shells Kurdish positions"
             subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i), None)
@@ -335,7 +348,7 @@ class EventExtractor:
                 p = _child(agent, "pobj")
                 if p is not None:
                     sources = res.actors(p)
-            sp = _child(v, "nsubjpass")
+            sp = _child(v, "nsubjpass") or sp_headline
             if sp is None and v.dep_ == "conj":   # "... imprisoned and were released by Putin"
                 sp = _child(v.head, "nsubjpass") or _child(v.head, "nsubj")
             if sp is not None:
@@ -823,6 +836,7 @@ def _consequence(tr: Trigger, by_token) -> bool:
 # attack, of its own kind (an air strike is 195, not a killing 1823).
 TOLL_VERBS = word_list("toll_verbs")
 DYING = word_list("dying_verbs")
+TRANSITIVE_ONLY = word_list("transitive_only_verbs")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
@@ -919,6 +933,18 @@ def _instance_happened(n: Token) -> bool:
                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in OCCURRENCE_VERBS and t.tag_ in ("VBD", "VBN"):
                     return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS and c.tag_ == "VBD" for c in n.children)
+
+
+def _with_partners(v: Token, res: ActorResolver, sources, targets, inside):
+    nodes = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    preps = [p for n in nodes for p in n.children if p.dep_ == "prep"]
+    aimed_at = [o for p in preps if p.lower_ in ("on", "against", "upon") for o in p.children if o.dep_ == "pobj"]
+    partners = [a for p in preps if p.lower_ == "with"
+                for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
+    if not aimed_at or not partners:
+        return sources, targets
+    aimed = [a for o in aimed_at for a in (res.actors(o) or inside(o, res))]
+    return _unique(sources + partners), _unique(aimed)
 
 
 MEETING = word_list("meeting_words")

@@ -15,6 +15,7 @@ from ._util import tree_distance
 from .dictionaries import word_list
 
 LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
+PLACE_REACH = 7     # how far (in the parse) a place phrase may be from the event's trigger
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def locate(trigger, resolver) -> Place | None:
         dist = tree_distance(tok, trigger)
         if dist < best_dist:
             best, best_dist = place, dist
-    return best if best_dist <= 5 else None
+    return best if best_dist <= PLACE_REACH else None
 
 
 def _place_of(tok, resolver) -> Place | None:
