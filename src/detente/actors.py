@@ -35,6 +35,7 @@ IT = word_list("pronouns_thing")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
+DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
 
 
@@ -98,6 +99,14 @@ class ActorMatcher:
         for m in list({id(m): m for m in out.values()}.values()):
             e = m.entries[0]
             nxt = doc[m.end] if m.end < len(doc) else None
+            prev = doc[m.start - 1] if m.start > 0 else None
+            if e.kind in ("country", "city", "region") and prev is not None and prev.pos_ == "PROPN" \
+                    and prev.i not in out and prev.dep_ == "compound" and prev.head.i in range(m.start, m.end) \
+                    and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
+                # the end of a longer name nobody listed: "Guinea" in "Western New Guinea"
+                for i in range(m.start, m.end):
+                    del out[i]
+                continue
             if e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out \
                     and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES \
                     and (nxt.lemma_.lower(),) not in self.dicts.roles:

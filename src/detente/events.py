@@ -154,7 +154,7 @@ class EventExtractor:
         triggers = self.triggers(sent, res.mentions)
         by_token = {tr.token.i: tr for tr in triggers}
         for tr in triggers:
-            if _consequence(tr, by_token):
+            if _consequence(tr, by_token) or _accident_toll(tr):
                 continue
             if tr.token.pos_ == "VERB" and not _nominal_gerund(tr.token):
                 sources, targets = self._verb_args(tr, res)
@@ -389,7 +389,7 @@ class EventExtractor:
             for n in frame.get(w, ()):
                 if n.pos_ not in ("NOUN", "PROPN"):
                     continue
-                by, partner = self._noun_args(n, res, code=tr.code)
+                by, partner = self._noun_args(n, res, words=tr.pattern.words, code=tr.code)
                 if by:
                     return by, targets
                 if partner and targets and _with_partner(n):
@@ -534,6 +534,9 @@ class EventExtractor:
                 if o.dep_ == "pobj" and forceful and p.lower_ in ("to", "into") and res.is_place(o):
                     return _place_target(o, res)   # "deployed 16,000 troops to Crimea"
                 if o.dep_ == "pobj" and not res.is_place(o):
+                    if tr.code[:2] in ATTACK_ROOTS and o.lemma_.lower() in wanted and p.lower_ not in (
+                            "on", "against", "at"):
+                        continue   # "killed in Israeli strikes": the attack's own actors did it
                     # "issued warrants for three Kenyan officials": the noun's object, on the verb
                     a = res.actors(o) or ([] if loose else self._inside_object(o, res))
                     if a:
@@ -819,6 +822,16 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
         elif not complete and e.code[:2] not in ("01", "02"):
             out.append(e)
     return out
+
+
+ACCIDENT = word_list("accident_verbs")
+
+
+def _accident_toll(tr: Trigger) -> bool:
+    """The toll of an accident is no event: "a jet crashes, killing the pilot"."""
+    t = tr.token
+    return (t.lemma_.lower() in TOLL_VERBS and t.dep_ in ("advcl", "conj", "xcomp")
+            and t.head.lemma_.lower() in ACCIDENT)
 
 
 def _consequence(tr: Trigger, by_token) -> bool:
