@@ -14,6 +14,7 @@ FLOORS = {  # measured (README) minus a small margin
     "petr2_gsr": ("root", 0.68),
     "plover": ("type+actors", 0.50),
     "conflibert": ("quad", 0.63),
+    "news": ("root", 0.37),
 }
 
 
@@ -31,3 +32,31 @@ def test_dev_set_accuracy(coder, tmp_path, name):
     level, floor = FLOORS[name]
     score = result[level]["macro_F1"] if level == "quad" else result[level]["F1"]
     assert score >= floor, f"{name} {level} F1 {score} fell below {floor}"
+
+
+def test_own_news_set_accuracy(coder, tmp_path):
+    """detente's own news set (eval/news_own: ids and annotations; texts from the corpus)."""
+    import gzip
+    from pathlib import Path
+    items = [json.loads(line) for f in sorted((Path(__file__).parents[1] / "eval" / "news_own").glob("part_*.jsonl"))
+             for line in f.open(encoding="utf-8") if line.strip()]
+    want = {r["id"] for r in items}
+    texts = {}
+    with gzip.open(shared("corpus", "wcep_items.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            rec = json.loads(line)
+            if rec["id"] in want:
+                texts[rec["id"]] = rec["text"]
+    gold = tmp_path / "news_own.gold.jsonl"
+    with gold.open("w", encoding="utf-8") as f:
+        for r in items:
+            f.write(json.dumps({**r, "text": texts[r["id"]], "set": "news"}) + "\n")
+    pred = tmp_path / "news_own.jsonl"
+    with pred.open("w", encoding="utf-8") as f:
+        writer = EventWriter(f)
+        for result in coder.pipe(read_paths([gold])):
+            writer.write(result.events)
+    out = subprocess.run([sys.executable, str(shared("eval", "score.py")), str(gold), str(pred), "--json"],
+                         capture_output=True, text=True, check=True).stdout
+    score = json.loads(out[:out.rindex("}") + 1])["sets"]["news"]["root"]["F1"]
+    assert score >= 0.24, f"news_own root F1 {score} fell below 0.24"
