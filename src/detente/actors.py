@@ -428,8 +428,9 @@ class ActorResolver:
 
         named = any(c.i in self.mentions for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
         for c in h.children:
-            if c.i >= role_start and c.i < h.i:
-                continue  # part of the role phrase itself
+            if c.i >= role_start and c.i < h.i and (c.i not in self.mentions
+                                                    or self.mentions[c.i].entries[0].kind == "person"):
+                continue  # part of the role phrase itself (unless a body's name: "an Indian Army base")
             if named and c.dep_ == "poss" and c.pos_ == "PRON":
                 continue  # "its NATO allies": the name says who
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
