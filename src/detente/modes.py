@@ -104,6 +104,9 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
         if head.i == node.i:
             return "asserted"
         dep, hl = node.dep_, head.lemma_.lower()
+        if dep in ("nsubj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and hl in HYPOTHETICAL_HEADS \
+                and any(c.dep_ == "xcomp" and infinitive(c) for c in head.children):
+            return "hypothetical"   # "talks are expected to begin", "a summit is set to take place"
         # an infinitive is the content of a plan, purpose or wish, unless its head says it
         # happened ("managed to", "continued to")
         if node.pos_ in ("VERB", "AUX") and infinitive(node) and hl not in IMPLICATIVE:
