@@ -234,6 +234,9 @@ class EventExtractor:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
             pairs = list(_pairs(sources, targets, coded[0][1]))
+            if not targets and tr.token.lemma_.lower() in EXCHANGING and len({a.country for a in sources}) >= 2:
+                # "Russia and Ukraine swapped prisoners": with each other
+                pairs = [(a, b) for a in sources for b in sources if a.country != b.country]
             if sources and targets and _symmetric(tr):
                 # "Thai troops clashed with Cambodian troops": each did it to the other
                 pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
@@ -507,6 +510,14 @@ class EventExtractor:
                     continue
                 if moved and dep == "dobj":
                     continue   # "withdrew its troops from X", "strengthened its forces in X"
+                # what is exchanged is no party ("both sides exchanged artillery fire"), though
+                # it may name one ("exchanged prisoners with Hezbollah")
+                if dep == "dobj" and v.lemma_.lower() in EXCHANGING:
+                    a = [x for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                         for o in p.children if o.dep_ == "pobj" for x in res.actors(o)]
+                    if a:
+                        return a
+                    continue
                 # force used on a city is used on its country, not its government: "shelled Kyiv"
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if a:
@@ -975,6 +986,7 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 
 
 ATTEMPT = word_list("attempt_words")
+EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
 
 
