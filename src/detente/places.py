@@ -15,6 +15,7 @@ from ._util import tree_distance
 from .dictionaries import word_list
 
 LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
+PLACE_TYPES = word_list("place_types")
 PLACE_REACH = 7     # how far (in the parse) a place phrase may be from the event's trigger
 
 
@@ -88,7 +89,7 @@ def _place_of(tok, resolver) -> Place | None:
             if e.kind in ("region", "country"):
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
             continue
-        if t.pos_ == "PROPN":
+        if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES:     # "the Afrin Canton" is no Canton
             found = gazetteer().city(t.text)
             if found is not None:
                 return found
