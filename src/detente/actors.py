@@ -100,12 +100,14 @@ class ActorMatcher:
             e = m.entries[0]
             nxt = doc[m.end] if m.end < len(doc) else None
             prev = doc[m.start - 1] if m.start > 0 else None
-            if e.kind in ("country", "city", "region") and prev is not None and prev.pos_ == "PROPN" \
-                    and (prev.i not in out or doc[m.start:m.end].text.lower() in PLACE_TYPES) \
+            place_type = doc[m.start:m.end].text.lower() in PLACE_TYPES
+            if (e.kind == "country" or place_type) and prev is not None and prev.pos_ == "PROPN" \
+                    and (prev.i not in out or place_type) \
                     and prev.dep_ == "compound" and prev.head.i in range(m.start, m.end) \
                     and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
                 # ... or a place-type word that is also a name: "the Afrin Canton"
-                # the end of a longer name nobody listed: "Guinea" in "Western New Guinea"
+                # the end of a longer name nobody listed: "Guinea" in "Western New Guinea" (a
+                # district named after its province, "Kuz Kunar", is still in its country)
                 for i in range(m.start, m.end):
                     del out[i]
                 continue
