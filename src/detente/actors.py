@@ -72,6 +72,7 @@ class ActorMatcher:
         for phrase in dicts.phrases:
             by_lower.setdefault(fold(phrase).lower(), []).append(phrase)
         self.by_lower = by_lower
+        self.role_words = {w for phrase in dicts.roles for w in phrase}   # "Puntland Security Force"
         for lower, variants in by_lower.items():
             self.matcher.add(lower, [nlp.make_doc(fold(variants[0]))])
         self.vocab = nlp.vocab
@@ -113,7 +114,7 @@ class ActorMatcher:
                 continue
             if e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out \
                     and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES \
-                    and (nxt.lemma_.lower(),) not in self.dicts.roles:
+                    and nxt.lemma_.lower() not in self.role_words:
                 # part of a longer name nobody listed: "Rif" in "Rif Dimashq"
                 for i in range(m.start, m.end):
                     del out[i]

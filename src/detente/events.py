@@ -634,8 +634,8 @@ class EventExtractor:
             if c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
-                if c.lemma_.lower() in pattern_mods:
-                    continue
+                if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
+                    continue      # "a China coal mine blast": where, not who
                 sources += [a for a in res.actors(c, coordinated=True)]
                 for cc in c.conjuncts:
                     sources += res.actors(cc, coordinated=False)
@@ -681,6 +681,8 @@ PEOPLE_COERCION = ("173", "174", "175")
 FOREIGN = word_list("foreign_words")
 NO_COUNTRY = ("---", "IGO", "NGO", "IMG")
 STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
+BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"
+EXPLOSION = word_list("explosion_words")
 
 
 def settle(r: RawEvent, place) -> RawEvent | None:
@@ -695,7 +697,7 @@ def settle(r: RawEvent, place) -> RawEvent | None:
     then its source is the unknown actor ``---``."""
     forceful = r.code[:2] in PLACED_ROOTS
     if r.code == "183" and r.source is not None and r.source.country not in NO_COUNTRY \
-            and r.source.code[3:6] in STATE_ROLES:
+            and r.source.code[3:6] in STATE_ROLES and r.trigger.lemma_.lower() in BOMBING:
         # a state's bombing is an air strike (195); a bombing by others stays 183
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
