@@ -123,7 +123,7 @@ def figure(series, path):
         ax.axis("off")
     fig.suptitle("Monthly Goldstein sum per dyad (WCEP 2002–2026); dotted: known conflict (black) "
                  "and cooperation (green) months", fontsize=11)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1, 0.985))      # room for the title above the first row
     fig.savefig(path, dpi=90)
 
 
