@@ -1,8 +1,10 @@
 """Accuracy on the shared gold sets, scored by the shared scorer: a floor under the
 figures README.md publishes, so that a change that loses accuracy fails here."""
+import gzip
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -18,17 +20,20 @@ FLOORS = {  # measured (README) minus a small margin
 }
 
 
-@pytest.mark.parametrize("name", sorted(FLOORS))
-def test_dev_set_accuracy(coder, tmp_path, name):
-    gold = shared("eval", "dev", f"{name}.jsonl")
-    pred = tmp_path / f"{name}.jsonl"
+def _scores(coder, gold, pred) -> dict:
+    """Code ``gold`` into ``pred`` and score it with the shared scorer (its JSON, by set)."""
     with pred.open("w", encoding="utf-8") as f:
         writer = EventWriter(f)
         for result in coder.pipe(read_paths([gold])):
             writer.write(result.events)
     out = subprocess.run([sys.executable, str(shared("eval", "score.py")), str(gold), str(pred), "--json"],
                          capture_output=True, text=True, check=True).stdout
-    result = json.loads(out[:out.rindex("}") + 1])["sets"][name]
+    return json.loads(out[:out.rindex("}") + 1])["sets"]
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_dev_set_accuracy(coder, tmp_path, name):
+    result = _scores(coder, shared("eval", "dev", f"{name}.jsonl"), tmp_path / f"{name}.jsonl")[name]
     level, floor = FLOORS[name]
     score = result[level]["macro_F1"] if level == "quad" else result[level]["F1"]
     assert score >= floor, f"{name} {level} F1 {score} fell below {floor}"
@@ -36,8 +41,6 @@ def test_dev_set_accuracy(coder, tmp_path, name):
 
 def test_own_news_set_accuracy(coder, tmp_path):
     """detente's own news set (eval/news_own: ids and annotations; texts from the corpus)."""
-    import gzip
-    from pathlib import Path
     items = [json.loads(line) for f in sorted((Path(__file__).parents[1] / "eval" / "news_own").glob("part_*.jsonl"))
              for line in f.open(encoding="utf-8") if line.strip()]
     want = {r["id"] for r in items}
@@ -51,12 +54,5 @@ def test_own_news_set_accuracy(coder, tmp_path):
     with gold.open("w", encoding="utf-8") as f:
         for r in items:
             f.write(json.dumps({**r, "text": texts[r["id"]], "set": "news"}) + "\n")
-    pred = tmp_path / "news_own.jsonl"
-    with pred.open("w", encoding="utf-8") as f:
-        writer = EventWriter(f)
-        for result in coder.pipe(read_paths([gold])):
-            writer.write(result.events)
-    out = subprocess.run([sys.executable, str(shared("eval", "score.py")), str(gold), str(pred), "--json"],
-                         capture_output=True, text=True, check=True).stdout
-    score = json.loads(out[:out.rindex("}") + 1])["sets"]["news"]["root"]["F1"]
+    score = _scores(coder, gold, tmp_path / "news_own.jsonl")["news"]["root"]["F1"]
     assert score >= 0.24, f"news_own root F1 {score} fell below 0.24"
