@@ -37,6 +37,7 @@ LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
 DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
+NO_COUNTRY = ("---", "IGO", "NGO", "IMG")      # actor codes that name no state
 
 
 @dataclass(frozen=True)
@@ -98,34 +99,36 @@ class ActorMatcher:
                 for i in range(span.start, span.end):
                     out[i] = m
         for m in list({id(m): m for m in out.values()}.values()):
-            e = m.entries[0]
-            nxt = doc[m.end] if m.end < len(doc) else None
-            prev = doc[m.start - 1] if m.start > 0 else None
-            place_type = doc[m.start:m.end].text.lower() in PLACE_TYPES
-            if (e.kind == "country" or place_type) and prev is not None and prev.pos_ == "PROPN" \
-                    and (prev.i not in out or place_type) \
-                    and prev.dep_ == "compound" and prev.head.i in range(m.start, m.end) \
-                    and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
-                # ... or a place-type word that is also a name: "the Afrin Canton"
-                # the end of a longer name nobody listed: "Guinea" in "Western New Guinea" (a
-                # district named after its province, "Kuz Kunar", is still in its country)
+            if self._inside_longer_name(doc, m, out):
                 for i in range(m.start, m.end):
                     del out[i]
                 continue
-            if e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out \
-                    and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES \
-                    and nxt.lemma_.lower() not in self.role_words:
-                # part of a longer name nobody listed: "Rif" in "Rif Dimashq"
-                for i in range(m.start, m.end):
-                    del out[i]
-                continue
-            before = out.get(m.start - 2)
+            e, before = m.entries[0], out.get(m.start - 2)
             if e.kind == "country" and m.start >= 2 and doc[m.start - 1].text == "," and before is not None \
                     and before.entries[0].kind in ("city", "capital", "region") \
                     and before.entries[0].country == e.country:
                 # "in Toronto, Canada": the country says where the place is; it is a place here
                 m.entries = [ActorEntry(e.country, "region", e.name)]
         return out
+
+    def _inside_longer_name(self, doc: Doc, m: Mention, out: dict[int, Mention]) -> bool:
+        """Whether a match is only part of a longer name nobody listed: a country at its
+        end ("Guinea" in "Western New Guinea"; a district named after its province, "Kuz
+        Kunar", stays in its country), a place-type word that is also a name ("the Afrin
+        Canton"), or a city or region at its start ("Rif" in "Rif Dimashq", but not
+        "the Puntland Security Force")."""
+        e = m.entries[0]
+        prev = doc[m.start - 1] if m.start > 0 else None
+        nxt = doc[m.end] if m.end < len(doc) else None
+        place_type = doc[m.start:m.end].text.lower() in PLACE_TYPES
+        if (e.kind == "country" or place_type) and prev is not None and prev.pos_ == "PROPN" \
+                and (prev.i not in out or place_type) \
+                and prev.dep_ == "compound" and m.start <= prev.head.i < m.end \
+                and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
+            return True
+        return (e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
+                and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES
+                and nxt.lemma_.lower() not in self.role_words)
 
     def _fitting(self, lower: str, span: Span) -> list[ActorEntry]:
         text = span.text
@@ -226,7 +229,7 @@ class Salience:
         for s, a, _, _ in reversed(self.recent):
             if s < sentence - window:
                 break
-            if s <= sentence and a.country not in ("---", "IGO", "NGO", "IMG") \
+            if s <= sentence and a.country not in NO_COUNTRY \
                     and all(a.country != b.country for b in found):
                 found.append(Actor(a.country, a.text, None, a.token, False, False, a.entry))
                 if len(found) == 2:
@@ -463,7 +466,7 @@ class ActorResolver:
             m = self.mentions.get(i)
             if m is not None:
                 e = choose(m.entries, self.day)
-                if e.country != "---" and e.country not in ("IGO", "NGO", "IMG") \
+                if e.country not in NO_COUNTRY \
                         and all(e.country != a.country for a in found):
                     found.append(self._make(e.country, self.doc[m.end - 1], m, entry=e))
                 i = m.start - 1

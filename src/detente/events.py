@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import places
-from .actors import Actor, ActorResolver, Salience
+from .actors import NO_COUNTRY, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -181,14 +181,12 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
-            if not targets and tr.code[:2] == "14" and sources and sources[0].country not in ("---", "IGO", "NGO", "IMG"):
+            if not targets and tr.code[:2] == "14" and sources and sources[0].country not in NO_COUNTRY:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
             if tr.code[:2] >= "10" and sources and targets:
-                # "imposed sanctions with Canada on Salameh": "with" names a partner when
-                # "on"/"against" names the target
-                sources, targets = _with_partners(tr.token, res, sources, targets, self._inside_object)
+                sources, targets = self._with_partners(tr.token, res, sources, targets)
             if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
                 # "agreed to have cadets train in Pakistan": with the country it is to happen in
                 targets = _complement_place(tr.token, res, by_token, sources) or \
@@ -399,6 +397,19 @@ class EventExtractor:
                     side = {a.code for a in partner}
                     return [a for a in targets if a.code not in side] + partner, []
         return sources, targets
+
+    def _with_partners(self, v: Token, res: ActorResolver, sources, targets):
+        """"imposed sanctions with Canada on Salameh": "with" names a partner (a source)
+        when "on"/"against" names the target."""
+        nodes = [v, *(c for c in v.children if c.dep_ == "dobj")]
+        preps = [p for n in nodes for p in n.children if p.dep_ == "prep"]
+        aimed_at = [o for p in preps if p.lower_ in ("on", "against", "upon") for o in p.children if o.dep_ == "pobj"]
+        partners = [a for p in preps if p.lower_ == "with"
+                    for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
+        if not aimed_at or not partners:
+            return sources, targets
+        aimed = [a for o in aimed_at for a in (res.actors(o) or self._inside_object(o, res))]
+        return _unique(sources + partners), _unique(aimed)
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
         """Who issued a text or decision that acts ("a resolution condemning Iran"), or made
@@ -679,7 +690,6 @@ PERPETRATED = ("181", "1831", "1832", "1833", "186")
 STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
 FOREIGN = word_list("foreign_words")
-NO_COUNTRY = ("---", "IGO", "NGO", "IMG")
 STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
 BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"
 EXPLOSION = word_list("explosion_words")
@@ -951,7 +961,7 @@ def _instance_happened(n: Token) -> bool:
     """An event noun said to have an instance that happened: "clashes such as occurred
     last week", "an attack like the one that happened on Tuesday"."""
     doc = n.doc
-    after = [t for t in doc[n.i + 1:min(n.i + 8, n.sent.end)]]
+    after = list(doc[n.i + 1:min(n.i + 8, n.sent.end)])
     words = [t.lower_ for t in after]
     for k in range(len(after) - 1):
         if words[k] in ("such", "like") or (words[k] == "as" and k > 0 and words[k - 1] == "such"):
@@ -959,18 +969,6 @@ def _instance_happened(n: Token) -> bool:
                 if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in OCCURRENCE_VERBS and t.tag_ in ("VBD", "VBN"):
                     return True
     return any(c.dep_ == "relcl" and c.lemma_.lower() in OCCURRENCE_VERBS and c.tag_ == "VBD" for c in n.children)
-
-
-def _with_partners(v: Token, res: ActorResolver, sources, targets, inside):
-    nodes = [v, *(c for c in v.children if c.dep_ == "dobj")]
-    preps = [p for n in nodes for p in n.children if p.dep_ == "prep"]
-    aimed_at = [o for p in preps if p.lower_ in ("on", "against", "upon") for o in p.children if o.dep_ == "pobj"]
-    partners = [a for p in preps if p.lower_ == "with"
-                for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
-    if not aimed_at or not partners:
-        return sources, targets
-    aimed = [a for o in aimed_at for a in (res.actors(o) or inside(o, res))]
-    return _unique(sources + partners), _unique(aimed)
 
 
 MEETING = word_list("meeting_words")

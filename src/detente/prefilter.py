@@ -47,15 +47,13 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from . import events
-from .events import GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BORDER, GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
 # (ActorResolver._last_two_countries), the partner of "an agreement with X" is a subject
 # of the two before (Salience.partner)
-BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2
-BACK_BORDER = events.BACK_BORDER       # "border clashes": the sides named up to four sentences before
+BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2     # and events.BACK_BORDER for "border clashes"
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
 OBLIGATION_WORDS = ranked_words("obligation_modals")  # _obligations: demands, need two actors
@@ -127,7 +125,7 @@ class Prefilter:
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
                            (_MANY, THEY), (_WITH, ("with",)), (_PAIR, PAIR_WORDS),
-                           (_PARTNER, partner_forms), (_BORDER, events.BORDER)):
+                           (_PARTNER, partner_forms), (_BORDER, BORDER)):
             for w in words:
                 h = strings.add(w)
                 category[h] = category.get(h, 0) | bit
