@@ -70,7 +70,7 @@ class EventExtractor:
         out: list[Trigger] = []
         consumed: set[int] = set()
         for t in sent:
-            if t.pos_ not in ("VERB",) or _nominal_gerund(t):
+            if t.pos_ != "VERB":
                 continue
             pats = None
             for key in _verb_keys(t):
@@ -103,7 +103,7 @@ class EventExtractor:
                         consumed.add(tok.i)
                 out.append(Trigger(t, pat.code, pat))
         for t in sent:
-            if t.i in consumed or t.i in names or not (t.pos_ in ("NOUN", "PROPN") or _nominal_gerund(t)):
+            if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
                 continue
             if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
@@ -156,7 +156,7 @@ class EventExtractor:
         for tr in triggers:
             if _consequence(tr, by_token) or _accident_toll(tr):
                 continue
-            if tr.token.pos_ == "VERB" and not _nominal_gerund(tr.token):
+            if tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
@@ -185,8 +185,6 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
-            if tr.code[:2] >= "10" and sources and targets:
-                sources, targets = self._with_partners(tr.token, res, sources, targets)
             if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
                 # "agreed to have cadets train in Pakistan": with the country it is to happen in
                 targets = _complement_place(tr.token, res, by_token, sources) or \
@@ -249,35 +247,7 @@ class EventExtractor:
                     out.append(RawEvent(trig, code, s, t, m))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
-        out.extend(self._together(sent, res, by_token, seen))
         return _drop_fragments([_critics_at_home(r) for r in out])
-
-    def _together(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
-        """Two or more actors doing anything jointly do it with each other (CAMEO 06, 062
-        when they are all armed forces): "Rwandan and Congolese troops jointly hunted the
-        militia", "the two navies searched the area together"."""
-        out = []
-        for v in sent:
-            # "together" says little without an object acted on ("walked together")
-            if v.pos_ != "VERB" or v.i in by_token or not any(
-                    c.dep_ == "advmod" and c.lower_ in JOINT and (c.lower_ != "together" or _child(v, "dobj"))
-                    for c in v.children):
-                continue
-            subj = _child(v, "nsubj")
-            if subj is None or mode_of(v) != "asserted":
-                continue
-            group = _unique(res.actors(subj, coordinated=True) + [
-                a for c in subj.conjuncts for a in res.actors(c, coordinated=False)])
-            if len({a.country for a in group}) < 2:
-                continue
-            code = "062" if all(a.code[3:6] == "MIL" for a in group) else "060"
-            for a in group:
-                for b in group:
-                    key = (a.code, b.code, code)
-                    if a.country != b.country and key not in seen:
-                        seen.add(key)
-                        out.append(RawEvent(v, code, a, b, "asserted"))
-        return out
 
     def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
         """Wanting another party to act is appealing to it (CAMEO 02): "Nigeria wants
@@ -397,19 +367,6 @@ class EventExtractor:
                     side = {a.code for a in partner}
                     return [a for a in targets if a.code not in side] + partner, []
         return sources, targets
-
-    def _with_partners(self, v: Token, res: ActorResolver, sources, targets):
-        """"imposed sanctions with Canada on Salameh": "with" names a partner (a source)
-        when "on"/"against" names the target."""
-        nodes = [v, *(c for c in v.children if c.dep_ == "dobj")]
-        preps = [p for n in nodes for p in n.children if p.dep_ == "prep"]
-        aimed_at = [o for p in preps if p.lower_ in ("on", "against", "upon") for o in p.children if o.dep_ == "pobj"]
-        partners = [a for p in preps if p.lower_ == "with"
-                    for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
-        if not aimed_at or not partners:
-            return sources, targets
-        aimed = [a for o in aimed_at for a in (res.actors(o) or self._inside_object(o, res))]
-        return _unique(sources + partners), _unique(aimed)
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
         """Who issued a text or decision that acts ("a resolution condemning Iran"), or made
@@ -634,14 +591,7 @@ class EventExtractor:
         targets: list[Actor] = []
         mediation = code[:3] in ("045", "039", "108", "028")
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
-        children = list(n.children)
-        if n.dep_ == "nsubj" and n.head.lemma_.lower() in OCCURRENCE_VERBS:
-            # "fighting broke out between X and Y": what the event's verb says of it
-            children += [c for c in n.head.children if c.dep_ == "prep"]
-        for v in n.children:       # a headline's parse: "Clashes flared between X and Y"
-            if v.dep_ == "acl" and v.lemma_.lower() in OCCURRENCE_VERBS:
-                children += [c for c in v.children if c.dep_ == "prep"]
-        for c in children:
+        for c in n.children:
             if c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
@@ -994,12 +944,6 @@ def _attempted(t: Token) -> bool:
     """An infinitive that was attempted: "tried to persuade", "efforts to enlist"."""
     return (infinitive(t) and t.dep_ in ("xcomp", "acl", "advcl") and t.head.lemma_.lower() in ATTEMPT
             and mode_of(t.head) == "asserted")
-
-
-def _nominal_gerund(t: Token) -> bool:
-    """A gerund used as a noun, tagged a verb: "Fighting broke out", "reported shelling"."""
-    return (t.pos_ == "VERB" and t.tag_ == "VBG" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-            and not any(c.dep_ in ("nsubj", "dobj", "aux", "auxpass", "neg") for c in t.children))
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:

@@ -90,21 +90,8 @@ def _place_of(tok, resolver) -> Place | None:
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
             continue
         if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES:     # "the Afrin Canton" is no Canton
-            stated = _stated_country(t, resolver)
-            found = gazetteer().city(t.text, stated)
+            found = gazetteer().city(t.text)
             if found is not None:
                 return found
-            if stated:               # a town too small for the gazetteer, in the country named
-                return Place(t.text, stated)
     return None
 
-
-def _stated_country(t, resolver) -> str | None:
-    """The country a text gives for a town: "Palma, Mozambique" (not the Palma in Spain)."""
-    doc = t.doc
-    for i in (t.i + 2,):
-        if i < len(doc) and doc[t.i + 1].text == ",":
-            m = resolver.mentions.get(i)
-            if m is not None and m.entries[0].kind in ("country", "region"):
-                return m.entries[0].country
-    return None

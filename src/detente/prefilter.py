@@ -47,7 +47,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BORDER, GIVING, HARDWARE, JOINT, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BORDER, GIVING, HARDWARE, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -114,7 +114,7 @@ class Prefilter:
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
-        for w in OBLIGATION_WORDS + tuple(sorted(JOINT)):    # _obligations, _together: two actors
+        for w in OBLIGATION_WORDS:
             triggers.setdefault(strings.add(w), set()).add((False, ()))
         self.triggers = {h: tuple(v) for h, v in triggers.items()}
         role_forms = set().union(*(lemma_forms(k[-1]) for k, r in dicts.roles.items() if r != "-"))
