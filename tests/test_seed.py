@@ -86,6 +86,8 @@ def asserted(events, source, target, roots):
     ("AFG", "AFGGOV", ("11",), "Afghan criticism of Ghani"),
     ("USA", "AFG", ("03",), "the Western commitment to Afghanistan"),
     ("PAK", "AFGGOV", ("12",), "Pakistan ignored Ghani's ultimatums"),
+    ("PAK", "AFG", ("03",), "Pakistan willing, with Afghanistan, to explore a negotiated way out"),
+    ("PAK", "AFGINS", ("05", "07"), "Pakistan backs forces set on undermining Afghan stability"),
 ])
 def test_key_events_of_the_seed(seed, source, target, roots, what):
     _, events = seed

@@ -37,6 +37,8 @@ LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
 DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
+HOSTILE_AIMS = word_list("hostile_aims")
+ARMED_ROLES = ("MIL", "UAF", "REB", "INS")      # roles an unnamed armed group may have
 NO_COUNTRY = ("---", "IGO", "NGO", "IMG")      # actor codes that name no state
 
 
@@ -378,6 +380,12 @@ class ActorResolver:
         if not countries and role != "-":
             countries = self._located_in(h)
         person = not plural and h.lemma_.lower() in PERSON_NOUNS
+        if not countries and role in ARMED_ROLES:
+            against = self._opposed_state(h)
+            if against is not None:
+                # "forces bent on toppling the government in Kyiv": that state's insurgents
+                return [self._make(against + ("REB" if role == "REB" else "INS"), h, None,
+                                   plural=plural, first=role_start)]
         if not countries:
             if role == "-":
                 return []
@@ -491,6 +499,51 @@ class ActorResolver:
                     for code in dict.fromkeys(codes)]
         return []
 
+    def _opposed_state(self, h: Token) -> str | None:
+        """The state an unnamed armed group is out to topple or undermine, by a clause on
+        it: "rebels seeking to overthrow the Congolese government" -> COD. When what it
+        undermines names no actor ("forces set on undermining that outcome"), the
+        country nearest before it in the sentence other than its clause's subject's."""
+        for clause in h.children:
+            if clause.dep_ not in ("acl", "relcl", "amod"):
+                continue
+            for v in clause.subtree:
+                if v.lemma_.lower() not in HOSTILE_AIMS or v.pos_ != "VERB" or v.i - clause.i > 6:
+                    continue
+                obj = _child(v, "dobj")
+                if obj is None:
+                    continue
+                named = [a for a in self.actors(obj) if a.country not in NO_COUNTRY]
+                if named:
+                    return named[0].country if len(named[0].code) == 3 or named[0].code[3:] in (
+                        "GOV", "MIL", "POL") else None
+                found = self.actors(obj)
+                if any(a.code[3:] not in ("GOV", "MIL") for a in found):
+                    return None     # "fighters battling the Taliban": not against a state
+                if found:           # "the government in Kyiv" (the parser hangs the place on the verb)
+                    return next((self.place_country(o) for p in v.children if p.dep_ == "prep"
+                                 and p.lower_ == "in" for o in p.children
+                                 if o.dep_ == "pobj" and self.place_country(o)), None)
+                return self._nearest_other_country(h)
+        return None
+
+    def _nearest_other_country(self, h: Token) -> str | None:
+        verb = h.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        subj = None
+        for v in (verb, *verb.ancestors):
+            subj = _child(v, "nsubj") or _child(v, "nsubjpass")
+            if subj is not None:
+                break
+        own = {a.country for a in self.actors(subj)} if subj is not None else set()
+        for t in reversed(list(h.sent[: h.i - h.sent.start])):
+            m = self.mentions.get(t.i)
+            if m is not None and m.entries[0].kind in ("country", "adjective", "capital") \
+                    and m.entries[0].country not in own:
+                return m.entries[0].country
+        return None
+
     def _place_in_sentence(self, h: Token, other_than: str) -> list[Actor]:
         """The first place of another country named in ``h``'s sentence."""
         for t in h.sent:
@@ -553,3 +606,7 @@ class ActorResolver:
         lo = h.idx
         hi = max(a.span[1], h.idx + len(h.text)) if a.span else h.idx + len(h.text)
         return Actor(a.code, self.doc.text[lo:hi], (lo, hi), h.i, person, plural, a.entry)
+
+
+def _child(t: Token, dep: str) -> Token | None:
+    return next((c for c in t.children if c.dep_ == dep), None)

@@ -226,8 +226,14 @@ class EventExtractor:
 
                 code = intent_code(tr.code) if head is not None and (
                     head.i == tr.token.i or head.i not in by_token) else None
-                if code is not None:
+                if code is not None and code == coded[0][1]:
+                    coded = [(head, code, "asserted")]    # "willing to seek a negotiated end"
+                elif code is not None:
                     coded.append((head, code, "asserted"))  # the stated intent is itself an event
+                if code is not None and not targets:
+                    # "X was willing, together with Y, to ...": Y is who it is to be done with
+                    targets = [a for a in _stated_with(head, res)
+                               if a.country not in {s.country for s in sources}]
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
             pairs = list(_pairs(sources, targets, coded[0][1]))
             if not targets and tr.token.lemma_.lower() in EXCHANGING and len({a.country for a in sources}) >= 2:
@@ -954,6 +960,23 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
 
 def _with_partner(n: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children)
+
+
+def _stated_with(head: Token, res: ActorResolver) -> list[Actor]:
+    """Partners named beside a statement of intent or its copula: "willing along with
+    Afghanistan", "was ready, together with Venezuela, ..."."""
+    out = []
+    for h in (head, head.head) if head.dep_ == "acomp" else (head,):
+        for p in h.children:
+            if p.dep_ != "prep":
+                continue
+            withs = [p] if p.lower_ == "with" else \
+                [q for q in p.children if q.dep_ == "prep" and q.lower_ == "with"] if p.lower_ == "along" else []
+            for w in withs:
+                for o in w.children:
+                    if o.dep_ == "pobj":
+                        out += res.actors(o)
+    return out
 
 
 def _unique(actors):

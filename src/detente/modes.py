@@ -75,6 +75,11 @@ def intent_head(t: Token) -> Token | None:
             h = node.head
             if head_found is None and h.lemma_.lower() in INTENT_HEADS:
                 head_found = h
+            if head_found is None and node.dep_ == "advcl" and h.lemma_.lower() == "be":
+                # "X has been willing, with Y, to explore ...": the parser hangs the
+                # infinitive on the copula beside the adjective that states the intent
+                head_found = next((c for c in h.children if c.dep_ == "acomp"
+                                   and c.lemma_.lower() in INTENT_HEADS), None)
             node = h
             continue
         break
