@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def sample(shared: Path, n: int, seed: int, out: Path) -> None:
     own = {json.loads(line)["id"] for f in (ROOT / "eval" / "news_own").glob("part_*.jsonl")
            for line in f.open(encoding="utf-8") if line.strip()}
+    own |= {line.strip() for f in (ROOT / "eval" / "news_own").glob("ids*.txt")
+            for line in f.open(encoding="utf-8") if line.strip()}     # drawn, perhaps not yet annotated
     dev = {json.loads(line)["id"] for line in (shared / "eval" / "dev" / "news.jsonl").open(encoding="utf-8")}
     with gzip.open(shared / "corpus" / "wcep_items.jsonl.gz", "rt", encoding="utf-8") as f:
         items = [r for r in map(json.loads, f) if r["id"] not in own and r["id"] not in dev]

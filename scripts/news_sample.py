@@ -4,6 +4,8 @@ dev set. Prints one id a line (the texts stay in the corpus; eval/news_own/ keep
 ids and annotations).
 
     python3 scripts/news_sample.py [--per-year 13] [--seed 20261205] > eval/news_own/ids.txt
+
+A second draw leaves out the first: ``--seed 20261206 --exclude eval/news_own/ids.txt``.
 """
 import argparse
 import gzip
@@ -20,8 +22,12 @@ def main() -> None:
     ap.add_argument("--per-year", type=int, default=13)
     ap.add_argument("--seed", type=int, default=20261205)
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a file of ids (one a line) already drawn")
     args = ap.parse_args()
     dev = {json.loads(line)["id"] for line in open(args.shared / "eval" / "dev" / "news.jsonl", encoding="utf-8")}
+    for path in args.exclude:
+        dev |= {line.strip() for line in open(path, encoding="utf-8") if line.strip()}
     by_year = defaultdict(list)
     with gzip.open(args.shared / "corpus" / "wcep_items.jsonl.gz", "rt", encoding="utf-8") as f:
         for line in f:
