@@ -729,6 +729,14 @@ def settle(r: RawEvent, place) -> RawEvent | None:
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
         r = _state_coercion(r, place)
+    if place is not None and place.country:
+        r = _placed_roles(r, place.country)
+    elif r.source is not None and r.target is not None:
+        # no place: a court, police or parliament acts on, or is acted on by, its own country
+        for a, b in ((r.source, r.target), (r.target, r.source)):
+            if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
+                r = _placed_roles(r, b.country, HOME_ROLES)
+                break
     if forceful and place is not None and place.country:
         if r.target is None:
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
@@ -739,6 +747,22 @@ def settle(r: RawEvent, place) -> RawEvent | None:
             return None
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     return r
+
+
+# Roles of a state's own institutions and people: one the text gives no country acts
+# where the event happens ("police arrested 30 protesters in Lagos" -> NGACOP).
+PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "EDU", "LAB", "HLH")
+
+
+HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
+
+
+def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
+    def fill(a: Actor | None) -> Actor | None:
+        if a is None or a.country != "---" or a.code[3:6] not in roles or _foreign(r.trigger, a):
+            return a
+        return dataclasses.replace(a, code=country + a.code[3:])
+    return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
 
 
 def _state_coercion(r: RawEvent, place) -> RawEvent:
