@@ -33,3 +33,8 @@ def tree_distance(a, b) -> int:
         if t.i in up:
             return k + up[t.i]
     return 99
+
+
+def child(t, dep: str):
+    """The first dependent of token ``t`` with relation ``dep``, or None."""
+    return next((c for c in t.children if c.dep_ == dep), None)

@@ -19,6 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ._util import child as _child
 from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, word_list
 
 # The word lists live in data/grammar/words.txt.
@@ -606,7 +607,3 @@ class ActorResolver:
         lo = h.idx
         hi = max(a.span[1], h.idx + len(h.text)) if a.span else h.idx + len(h.text)
         return Actor(a.code, self.doc.text[lo:hi], (lo, hi), h.i, person, plural, a.entry)
-
-
-def _child(t: Token, dep: str) -> Token | None:
-    return next((c for c in t.children if c.dep_ == dep), None)

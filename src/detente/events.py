@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from . import places
+from ._util import child as _child
 from .actors import NO_COUNTRY, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
@@ -1135,13 +1136,6 @@ def guessing_forms(lemma: str) -> set[str]:
     if lemma.endswith("e"):
         out.add(lemma[:-1] + "ing")
     return out
-
-
-def _child(t: Token, dep: str) -> Token | None:
-    for c in t.children:
-        if c.dep_ == dep:
-            return c
-    return None
 
 
 def _frame(v: Token) -> dict[str, list[Token]]:
