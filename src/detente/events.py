@@ -122,11 +122,11 @@ class EventExtractor:
         return out
 
     def _headline_verb(self, sent: Span, names) -> Trigger | None:
-        """A headline whose verb the parser read as a plural noun, so that the sentence has
-        no verb: "The United States sanctions Venezuelan President Nicolas Maduro". The
+        """A headline whose verb the parser read as a plural noun, so that the sentence's
+        root is no verb: "The United States sanctions Venezuelan President Nicolas Maduro". The
         word right after a leading actor name, in a verb form ending in -s that the verb
         dictionary codes by itself, is the verb."""
-        if any(t.pos_ in ("VERB", "AUX") for t in sent):
+        if sent.root.pos_ in ("VERB", "AUX"):
             return None
         for t in sent:
             if t.i in names or (t.pos_ == "DET" and t.i == sent.start):
@@ -134,7 +134,7 @@ class EventExtractor:
             if t.i == sent.start or t.i - 1 not in names or not t.lower_.endswith("s") \
                     or t.pos_ not in ("NOUN", "PROPN") or not t.text.islower():
                 return None
-            if any(x.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ") and x.lower_ != "'s"
+            if any(x.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX") and x.lower_ != "'s"
                    for x in sent[: t.i - sent.start]):
                 return None
             keys = [t.lower_[:-1]] + ([t.lower_[:-2]] if t.lower_.endswith("es") else [])
