@@ -744,7 +744,7 @@ def settle(r: RawEvent, place) -> RawEvent | None:
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
     if r.source is None and forceful and r.mode == "asserted":
-        if not r.code.startswith(PERPETRATED):
+        if not r.code.startswith(PERPETRATED) and not (r.code[:3] == "183" and _bombed(r.trigger)):
             return None
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     return r
@@ -764,6 +764,12 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
+
+
+def _bombed(t: Token) -> bool:
+    """A bomb or bombing is the trigger or among its words ("killed in a bombing"): someone
+    set it off, unlike a blast or an explosion, which may be an accident."""
+    return t.lemma_.lower() in BOMBING or any(w in BOMBING for w in _frame(t))
 
 
 def _state_coercion(r: RawEvent, place) -> RawEvent:
