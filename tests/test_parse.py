@@ -42,3 +42,48 @@ def test_unparsed_docs_go_through_spacys_own_matching():
     ruler = ours.get_pipe("attribute_ruler")
     doc = ours.make_doc("They went home.")
     assert ruler.match(doc) == super(type(ruler), ruler).match(doc)
+
+
+# -- headline repair ----------------------------------------------------------------------
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("lemma, past", [
+    ("stab", "stabbed"), ("strike", "struck"), ("kill", "killed"), ("seize", "seized"),
+    ("deny", "denied"), ("open", "opened"), ("shoot", "shot"), ("ban", "banned"), ("visit", "visited"),
+])
+def test_past_tense(lemma, past):
+    assert parse.past_tense(lemma) == past
+
+
+def _root(doc):
+    return [t for t in doc if t.dep_ == "ROOT"]
+
+
+def test_repair_makes_a_headline_verb_the_root_and_keeps_the_text(coder):
+    nlp = parse.load(Settings().model)
+    text = "Police said so. A Syrian refugee stabs three people in Solingen, Germany. It ended."
+    doc = nlp(text)
+    middle = list(doc.sents)[1]
+    assert middle.root.pos_ != "VERB"          # the small parser reads "stabs" as a noun
+    parse.repair_headlines(nlp, doc, coder.dicts.verbs.__contains__)
+    sents = list(doc.sents)
+    assert [s.text for s in sents] == ["Police said so.", "A Syrian refugee stabs three people in Solingen, Germany.",
+                                       "It ended."]
+    verb = sents[1].root
+    assert (verb.text, verb.pos_, verb.tag_, verb.lemma_) == ("stabs", "VERB", "VBZ", "stab")
+    assert {c.dep_: c.text for c in verb.children}.get("nsubj") == "refugee"
+    assert doc.text == text and [t.idx for t in doc] == [t.idx for t in nlp(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Five soldiers killed in Taliban ambush.",        # a headline's passive keeps its parse
+    "Turkey shelled Kurdish positions near Afrin.",  # a verb at the root already
+    "Floods in Assam, India.",                       # no word that reads as a known verb
+])
+def test_repair_leaves_other_sentences_alone(coder, text):
+    nlp = parse.load(Settings().model)
+    before = attributes(nlp(text))
+    doc = parse.repair_headlines(nlp, nlp(text), coder.dicts.verbs.__contains__)
+    assert attributes(doc) == before

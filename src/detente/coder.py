@@ -39,6 +39,7 @@ class Coder:
         self.dicts = Dictionaries.load(self.settings.actors, self.settings.events)
         self.matcher = ActorMatcher(self.nlp, self.dicts)
         self.extractor = EventExtractor(self.dicts)
+        self._known_verb = self.dicts.verbs.__contains__      # for the headline repair (parse)
         self.prefilter = Prefilter(self.nlp, self.dicts, self.matcher) if self.settings.prefilter else None
         # tokens seen and parsed by this process; with the prefilter on, also sentences
         # (as it splits them) seen and parsed
@@ -150,6 +151,7 @@ class Coder:
             for piece, sdoc in pieces:
                 off = block_off + (piece.start if piece is not None else 0)
                 first = n_sent + shift + (piece.first_sentence if piece is not None else 0)
+                sdoc = parse.repair_headlines(self.nlp, sdoc, self._known_verb)
                 sents = list(sdoc.sents)
                 if piece is not None:
                     shift += len(sents) - piece.sentences

@@ -49,7 +49,6 @@ class Trigger:
     code: str
     pattern: Pattern
     noun: Token | None = None    # the event noun of a support verb
-    headline: bool = False       # a headline verb the parser read as a noun ("X sanctions Y")
 
 
 @dataclass(frozen=True)
@@ -104,10 +103,6 @@ class EventExtractor:
                     for tok in frame.get(w, ()):
                         consumed.add(tok.i)
                 out.append(Trigger(t, pat.code, pat))
-        verb = self._headline_verb(sent, names)
-        if verb is not None:
-            consumed.add(verb.token.i)
-            out.append(verb)
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
                 continue
@@ -120,60 +115,6 @@ class EventExtractor:
                 out.append(Trigger(t, pat.code, pat))
         out.sort(key=lambda tr: tr.token.i)
         return out
-
-    def _headline_verb(self, sent: Span, names) -> Trigger | None:
-        """A headline whose verb the parser read as a plural noun, so that the sentence's
-        root is no verb: "The United States sanctions Venezuelan President Nicolas Maduro". The
-        word right after a leading actor name, in a verb form ending in -s that the verb
-        dictionary codes by itself, is the verb."""
-        if sent.root.pos_ in ("VERB", "AUX"):
-            return None
-        for t in sent:
-            if t.i in names or (t.pos_ == "DET" and t.i == sent.start):
-                continue
-            if t.i == sent.start or t.i - 1 not in names or not t.lower_.endswith("s") \
-                    or t.pos_ not in ("NOUN", "PROPN") or not t.text.islower():
-                return None
-            if any(x.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX") and x.lower_ != "'s"
-                   for x in sent[: t.i - sent.start]):
-                return None
-            keys = [t.lower_[:-1]] + ([t.lower_[:-2]] if t.lower_.endswith("es") else [])
-            for key in keys:
-                bare = [p for p in self.dicts.verbs.get(key, ()) if not p.words and p.code not in ("-", "*")]
-                if bare:
-                    return Trigger(t, bare[0].code, bare[0], headline=True)
-            return None
-        return None
-
-    def _headline_args(self, tr: Trigger, res: ActorResolver):
-        """The subject is the name before the verb; the object the noun phrase after it,
-        read from its last word back ("Venezuelan President Nicolas Maduro"), or else the
-        object of a target preposition."""
-        v = tr.token
-        sources = res.actors(v.doc[v.i - 1], coordinated=False)
-        stretch = []
-        start = v.i + 1
-        if start + 1 < v.sent.end and v.doc[start].lower_ in ("and", "or") and v.doc[start + 1].lower_.endswith("s") \
-                and v.doc[start + 1].text.islower():
-            start += 2           # "convicts and sentences X": X is the object of both
-        for x in v.doc[start: v.sent.end]:
-            if x.pos_ in ("ADP", "PUNCT", "CCONJ", "SCONJ", "VERB", "AUX") or x.lower_ in TARGET_PREPS:
-                break
-            stretch.append(x)
-        forceful = tr.code[:2] in FORCEFUL_ROOTS
-        targets = []
-        for x in reversed(stretch):
-            targets = (_place_target(x, res) if forceful and res.place_country(x) else []) or res.actors(x)
-            if targets:
-                break
-        if not targets:
-            rest = v.doc[start + len(stretch): v.sent.end]
-            if len(rest) >= 2 and rest[0].lower_ in TARGET_PREPS:
-                for x in rest[1:]:
-                    if x.pos_ in ("ADP", "PUNCT", "VERB"):
-                        break
-                    targets = res.actors(x) or targets
-        return sources, targets
 
     def _noun_pattern(self, t: Token) -> Pattern | None:
         pats = self.dicts.nouns.get(t.lemma_.lower()) or self.dicts.nouns.get(t.lower_)
@@ -216,9 +157,7 @@ class EventExtractor:
         for tr in triggers:
             if _consequence(tr, by_token) or _accident_toll(tr):
                 continue
-            if tr.headline:
-                sources, targets = self._headline_args(tr, res)
-            elif tr.token.pos_ == "VERB":
+            if tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)

@@ -210,3 +210,94 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
             cut = size
         yield start, text[start:start + cut]
         start += cut
+
+
+# -- headline repair ---------------------------------------------------------------------
+# News summaries are written like headlines, in the present tense: "An Afghan citizen stabs
+# nine in Lyon", "Mortar shells fired from Syria kill one". The small parser often takes
+# such a verb for a noun ("stabs" as a plural noun, the sentence's root), and then the
+# sentence has no verb at all. Its past form ("stabbed") is never a noun, so the sentence
+# is parsed again with the verb in the past tense, and when that parse makes it the verb
+# at the root, its tree replaces the first one (the words and offsets stay as written).
+REPAIR_TRIES = 2     # candidate verbs tried per verbless sentence
+
+
+@lru_cache(maxsize=1)
+def _irregular_past() -> dict[str, str]:
+    from importlib import resources
+    text = resources.files("detente").joinpath("data", "grammar", "irregular_past.tsv").read_text(encoding="utf-8")
+    table = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, past = line.split("\t")[:2]
+            table[lemma.strip()] = past.strip()
+    return table
+
+
+def past_tense(lemma: str) -> str:
+    """The simple past of an English verb: "strike" -> "struck", "stab" -> "stabbed"."""
+    irregular = _irregular_past()
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if len(lemma) > 2 and lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    vowel_groups = len(re.findall(r"[aeiou]+", lemma))
+    if vowel_groups == 1 and len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" \
+            and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        return lemma + lemma[-1] + "ed"      # stab -> stabbed, ban -> banned
+    return lemma + "ed"
+
+
+def _verb_readings(word: str) -> list[tuple[str, str]]:
+    """(lemma, tag) readings of a word as a present-tense verb."""
+    out = []
+    if word.endswith("ies") and len(word) > 4:
+        out.append((word[:-3] + "y", "VBZ"))
+    if word.endswith("es") and len(word) > 3:
+        out.append((word[:-2], "VBZ"))
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        out.append((word[:-1], "VBZ"))
+    out.append((word, "VBP"))
+    return out
+
+
+def repair_headlines(nlp, doc, known_verb):
+    """Re-parse the sentences of ``doc`` whose root is not a verb, with a word that
+    ``known_verb(lemma)`` calls a verb in its past form; keep the new parse where it makes
+    that word the verb at the root. Returns ``doc`` (changed in place)."""
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+    rows = None
+    for sent in doc.sents:
+        if sent.root.pos_ in ("VERB", "AUX") or len(sent) < 3:
+            continue
+        tries = 0
+        for t in sent:
+            if tries >= REPAIR_TRIES:
+                break
+            if t.i == sent.start or not t.is_alpha or not t.text.islower() or t.pos_ not in ("NOUN", "PROPN", "ADJ") \
+                    or not any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in doc[sent.start:t.i]) \
+                    or any(a.dep_ == "acl" and a.tag_ == "VBN" for a in t.ancestors):
+                continue      # inside a headline's passive: "five soldiers killed in Taliban ambush"      # the object of a preposition is a noun ("killed in a Taliban ambush")
+            reading = next(((lemma, tag) for lemma, tag in _verb_readings(t.lower_) if known_verb(lemma)), None)
+            if reading is None:
+                continue
+            tries += 1
+            lemma, tag = reading
+            words = [x.text_with_ws if x.i != t.i else past_tense(lemma) + x.whitespace_ for x in sent]
+            new = nlp("".join(words))
+            k = t.i - sent.start
+            if len(new) != len(sent) or new[k].dep_ != "ROOT" or new[k].pos_ != "VERB" \
+                    or sum(1 for x in new if x.dep_ == "ROOT") != 1:
+                continue
+            if rows is None:
+                rows = doc.to_array([HEAD, DEP, TAG, POS, LEMMA])
+            fresh = new.to_array([HEAD, DEP, TAG, POS, LEMMA])
+            fresh[k, 2] = doc.vocab.strings.add(tag)
+            fresh[k, 4] = doc.vocab.strings.add(lemma)
+            rows[sent.start:sent.end] = fresh
+            break
+    if rows is not None:
+        doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
+    return doc
