@@ -38,6 +38,9 @@ WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
 ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
+AIR_PROJECTILES = word_list("air_projectiles")
+ARTILLERY_PROJECTILES = word_list("artillery_projectiles")
+IMPACT_VERBS = word_list("impact_verbs")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
@@ -49,6 +52,7 @@ class Trigger:
     code: str
     pattern: Pattern
     noun: Token | None = None    # the event noun of a support verb
+    projectile: Token | None = None   # what landed, for an impact verb ("a rocket ... hit")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,13 @@ class EventExtractor:
                 pats = self.dicts.verbs.get(key)
                 if pats:
                     break
+            projectile = _projectile(t)
+            if projectile is not None:
+                # "a rocket fired from Gaza struck Ashkelon": the fire, by whoever fired it
+                code = "195" if projectile.lemma_.lower() in AIR_PROJECTILES else "194"
+                out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
+                                   projectile=projectile))
+                continue
             if not pats:
                 noun, npat = self._instrument(t)
                 if noun is not None:      # "targeted military sites with missile strikes"
@@ -157,7 +168,10 @@ class EventExtractor:
         for tr in triggers:
             if _consequence(tr, by_token) or _accident_toll(tr):
                 continue
-            if tr.token.pos_ == "VERB":
+            if tr.projectile is not None:
+                sources, targets = self._verb_args(tr, res)
+                sources = _launched_by(tr.projectile, res)
+            elif tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
@@ -991,6 +1005,33 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
 
 def _with_partner(n: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in n.children)
+
+
+def _projectile(v: Token) -> Token | None:
+    """The projectile that is the subject of an impact verb: "a rocket ... struck"."""
+    if v.lemma_.lower() not in IMPACT_VERBS:
+        return None
+    subj = _child(v, "nsubj")
+    if subj is not None and subj.lemma_.lower() in AIR_PROJECTILES | ARTILLERY_PROJECTILES:
+        return subj
+    return None
+
+
+def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
+    """Who fired a projectile: its modifier ("an Israeli missile"), else the state of the
+    place it was fired from ("a rocket fired from Gaza", "rockets from Lebanon")."""
+    named = [a for c in p.children if c.dep_ in ("amod", "compound", "poss") for a in res.modifier(c)]
+    if named:
+        return named
+    froms = [q for q in p.children if q.dep_ == "prep" and q.lower_ == "from"]
+    froms += [q for v in p.children if v.dep_ == "acl" for q in v.children if q.dep_ == "prep" and q.lower_ == "from"]
+    for q in froms:
+        for o in q.children:
+            if o.dep_ == "pobj":
+                a = _place_target(o, res) or res.actors(o)
+                if a:
+                    return a
+    return []
 
 
 def _stated_with(head: Token, res: ActorResolver) -> list[Actor]:
