@@ -662,7 +662,8 @@ STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
 FOREIGN = word_list("foreign_words")
 STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
-BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"
+BOMBING = word_list("bombing_words")
+PERPETRATED_WORDS = word_list("perpetrated_words")   # not a blast or an explosion: "a China coal mine blast"
 EXPLOSION = word_list("explosion_words")
 
 
@@ -685,6 +686,10 @@ def settle(r: RawEvent, place) -> RawEvent | None:
         r = _state_coercion(r, place)
     if place is not None and place.country:
         r = _placed_roles(r, place.country)
+        if r.source is None and r.code[:2] == "14" and r.mode == "asserted":
+            # protests nobody is named for: people of the place, against its government
+            r = dataclasses.replace(r, source=Actor(place.country + "CVL", "", None, r.trigger.i),
+                                    target=r.target or Actor(place.country + "GOV", "", None, r.trigger.i))
     elif r.source is not None and r.target is not None:
         # no place: a court, police or parliament acts on, or is acted on by, its own country
         for a, b in ((r.source, r.target), (r.target, r.source)):
@@ -697,9 +702,11 @@ def settle(r: RawEvent, place) -> RawEvent | None:
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
     if r.source is None and forceful and r.mode == "asserted":
-        if not r.code.startswith(PERPETRATED) and not (r.code[:3] == "183" and _bombed(r.trigger)):
+        if not r.code.startswith(PERPETRATED) and not (r.code[:2] == "18" and _bombed(r.trigger)):
             return None
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
+    if r.target is None and (r.source is None or r.source.code == "---"):
+        return None      # no one named on either side: "a car bomb explodes outside a courthouse"
     return r
 
 
@@ -720,9 +727,10 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
 
 
 def _bombed(t: Token) -> bool:
-    """A bomb or bombing is the trigger or among its words ("killed in a bombing"): someone
-    set it off, unlike a blast or an explosion, which may be an accident."""
-    return t.lemma_.lower() in BOMBING or any(w in BOMBING for w in _frame(t))
+    """An act or doer that says someone acted is the trigger or among its words ("killed in
+    a bombing", "a bomb attack"), unlike a bomb, blast or explosion alone."""
+    near = [t, *t.children, *(g for c in t.children for g in c.children)]
+    return any(x.lemma_.lower() in PERPETRATED_WORDS for x in near) or any(w in PERPETRATED_WORDS for w in _frame(t))
 
 
 def _state_coercion(r: RawEvent, place) -> RawEvent:
@@ -1089,6 +1097,10 @@ def _pairs(sources, targets, code):
         yield s, None
     for t in targets:
         yield None, t
+    if not group and (code[:2] in ("14", "18", "19", "20") or (code[:2] == "17" and code[:3] != "171")):
+        # "violent protests in Yerevan kill eight", "a bomb attack in Kano kills 30": no actor
+        # named; the event's place may still give one (``settle``)
+        yield None, None
 
 
 def _verb_keys(t: Token):
