@@ -77,9 +77,11 @@ def locate(trigger, resolver) -> Place | None:
 
 def _place_of(tok, resolver) -> Place | None:
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
+    # "near Qana, Lebanon": a town nobody listed, then its country
     for t in (tok, *(c for c in tok.children if c.dep_ == "compound"),
               *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                for x in p.children if x.dep_ == "pobj")):
+                for x in p.children if x.dep_ == "pobj"),
+              *(c for c in tok.children if c.dep_ == "appos")):
         m = resolver.mentions.get(t.i)
         if m is not None:
             e = m.entries[0]
