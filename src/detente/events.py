@@ -38,6 +38,7 @@ WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
 ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
+DURING = word_list("during_preps")
 AIR_PROJECTILES = word_list("air_projectiles")
 ARTILLERY_PROJECTILES = word_list("artillery_projectiles")
 IMPACT_VERBS = word_list("impact_verbs")
@@ -1152,8 +1153,8 @@ def _frame(v: Token) -> dict[str, list[Token]]:
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
             continue  # a preposition in the verb's pattern must be its own (or its object's)
-        for key in {t.lemma_.lower(), t.lower_}:
-            frame.setdefault(key, []).append(t)
+        for key in {t.lemma_.lower(), t.lower_} | ({"in"} if t.lower_ in DURING else set()):
+            frame.setdefault(key, []).append(t)    # "killed during raids" as "killed in raids"
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame
