@@ -652,8 +652,9 @@ FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # occupation, curfews and arrests "in" a place are aimed at its country.
 PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
-# assassinations. An explosion, a death or a wound with no actor in the text (183, 1823,
-# 182) says no such thing.
+# assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
+# shooting, an attack). An explosion, a death or a wound with no actor in the text says
+# no such thing.
 PERPETRATED = ("181", "1831", "1832", "1833", "186")
 # What only a state does to people under its rule: seizures, restrictions, arrests and
 # prosecutions, deportations, repression; and verdicts. Done where the text names no one,
@@ -663,8 +664,8 @@ STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
 FOREIGN = word_list("foreign_words")
 STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
-BOMBING = word_list("bombing_words")
-PERPETRATED_WORDS = word_list("perpetrated_words")   # not a blast or an explosion: "a China coal mine blast"
+BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"
+PERPETRATED_WORDS = word_list("perpetrated_words")   # "killed in a bombing / shooting / attack"
 EXPLOSION = word_list("explosion_words")
 
 
