@@ -1100,7 +1100,7 @@ def _pairs(sources, targets, code):
     for t in targets:
         yield None, t
     if not group and (code[:2] in ("14", "18", "19", "20") or (code[:2] == "17" and code[:3] != "171")):
-        # "violent protests in Yerevan kill eight", "a bomb attack in Kano kills 30": no actor
+        # "riots in Quito leave four dead", "a bomb attack in Kano kills 30": no actor
         # named; the event's place may still give one (``settle``)
         yield None, None
 

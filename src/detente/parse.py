@@ -213,12 +213,13 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
 
 
 # -- headline repair ---------------------------------------------------------------------
-# News summaries are written like headlines, in the present tense: "An Afghan citizen stabs
-# nine in Lyon", "Mortar shells fired from Syria kill one". The small parser often takes
-# such a verb for a noun ("stabs" as a plural noun, the sentence's root), and then the
-# sentence has no verb at all. Its past form ("stabbed") is never a noun, so the sentence
-# is parsed again with the verb in the past tense, and when that parse makes it the verb
-# at the root, its tree replaces the first one (the words and offsets stay as written).
+# News summaries are written like headlines, in the present tense: "A Syrian refugee stabs
+# three people in Solingen", "Two shells launched from Syria kill a farmer". The small
+# parser often takes such a verb for a noun ("stabs" as a plural noun, the sentence's
+# root), and then the sentence has no verb at all. Its past form ("stabbed") is never a
+# noun, so the sentence is parsed again with the verb in the past tense, and when that
+# parse makes it the verb at the root, its tree replaces the first one (the words and
+# offsets stay as written).
 REPAIR_TRIES = 2     # candidate verbs tried per verbless sentence
 
 
