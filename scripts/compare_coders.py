@@ -72,7 +72,7 @@ def main() -> None:
         outs = {}
         try:
             for name, rev in (("old", args.old), ("new", args.new)):
-                if rev == "HEAD":
+                if rev == "HEAD" and name == "new":    # the working tree; "--old HEAD" is the commit
                     src = ROOT / "src"
                 else:
                     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(tmp / name), rev],
