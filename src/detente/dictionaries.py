@@ -128,6 +128,12 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(ranked_words(name))
 
 
+@lru_cache(maxsize=None)
+def word_pairs(name: str) -> dict[str, str]:
+    """A two-column word table of ``data/grammar`` (``irregular_past``: lemma -> past)."""
+    return {parts[0]: parts[1] for _, parts in _rows(_data(f"grammar/{name}.tsv"), 2)}
+
+
 def code_map(name: str) -> dict[str, str]:
     """A two-column code table of ``data/events`` (``intent_codes``, ``refusal_codes``)."""
     table = {}

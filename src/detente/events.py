@@ -704,7 +704,7 @@ def settle(r: RawEvent, place) -> RawEvent | None:
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
     if r.source is None and forceful and r.mode == "asserted":
-        if not r.code.startswith(PERPETRATED) and not (r.code[:2] == "18" and _bombed(r.trigger)):
+        if not r.code.startswith(PERPETRATED) and not (r.code[:2] == "18" and _someone_acted(r.trigger)):
             return None
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     if r.target is None and (r.source is None or r.source.code == "---"):
@@ -728,7 +728,7 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
     return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
 
 
-def _bombed(t: Token) -> bool:
+def _someone_acted(t: Token) -> bool:
     """An act or doer that says someone acted is the trigger or among its words ("killed in
     a bombing", "a bomb attack"), unlike a bomb, blast or explosion alone."""
     near = [t, *t.children, *(g for c in t.children for g in c.children)]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .dictionaries import word_pairs
 from .errors import ModelError
 
 NEEDED = ("tagger", "parser")
@@ -223,21 +224,9 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
 REPAIR_TRIES = 2     # candidate verbs tried per verbless sentence
 
 
-@lru_cache(maxsize=1)
-def _irregular_past() -> dict[str, str]:
-    from importlib import resources
-    text = resources.files("detente").joinpath("data", "grammar", "irregular_past.tsv").read_text(encoding="utf-8")
-    table = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            lemma, past = line.split("\t")[:2]
-            table[lemma.strip()] = past.strip()
-    return table
-
-
 def past_tense(lemma: str) -> str:
     """The simple past of an English verb: "strike" -> "struck", "stab" -> "stabbed"."""
-    irregular = _irregular_past()
+    irregular = word_pairs("irregular_past")
     if lemma in irregular:
         return irregular[lemma]
     if lemma.endswith("e"):
