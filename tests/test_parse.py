@@ -87,3 +87,31 @@ def test_repair_leaves_other_sentences_alone(coder, text):
     before = attributes(nlp(text))
     doc = parse.repair_headlines(nlp, nlp(text), coder.dicts.verbs.__contains__)
     assert attributes(doc) == before
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("Dozens are killed across Syria as US President Barack Obama and Turkish Prime Minister Erdogan hold talks.",
+     "hold", "Erdogan"),
+    ("Iraq recalls its envoy as Iraq blames Turkey for a drone strike.", "blames", "Iraq"),
+    ("Shares fell in Tokyo as Japanese ships shadowed Chinese vessels near the islands.", "shadowed", "ships"),
+])
+def test_as_clause_repair_gives_the_clause_its_subject(text, verb, subject):
+    nlp = parse.load(Settings().model)
+    doc = parse.repair_as_clauses(nlp, nlp(text))
+    v = next(t for t in doc if t.text == verb)
+    as_ = next(t for t in doc if t.lower_ == "as")
+    assert as_.dep_ == "mark" and as_.head.i == v.i and as_.text == "as"
+    assert subject in {x.text for c in v.children if c.dep_ == "nsubj" for x in c.subtree}
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "Wang resigns as the Mayor of Beijing.",                                       # a role
+    "The tower, commonly known as Big Ben, stopped ticking for an hour.",         # a name
+    "The council votes on a plan as a result of shelling in Homs and Russia vetoes it.",  # "as a result of"
+    "The president appoints Ahmed Ali as Prime Minister after the government resigned.",  # a clause of its own
+])
+def test_as_clause_repair_leaves_prepositions_alone(text):
+    nlp = parse.load(Settings().model)
+    before = attributes(nlp(text))
+    assert attributes(parse.repair_as_clauses(nlp, nlp(text))) == before

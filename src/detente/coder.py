@@ -152,6 +152,7 @@ class Coder:
                 off = block_off + (piece.start if piece is not None else 0)
                 first = n_sent + shift + (piece.first_sentence if piece is not None else 0)
                 sdoc = parse.repair_headlines(self.nlp, sdoc, self._known_verb)
+                sdoc = parse.repair_as_clauses(self.nlp, sdoc)
                 sents = list(sdoc.sents)
                 if piece is not None:
                     shift += len(sents) - piece.sentences

@@ -36,6 +36,7 @@ COMM_NOUNS = word_list("communication_nouns")
 OBJECT_CONTROL = word_list("object_control")
 WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
+HAPPENING_PREPS = ("between", "with", "against", "by")
 ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
 DURING = word_list("during_preps")
@@ -176,6 +177,9 @@ class EventExtractor:
                 sources, targets = self._verb_args(tr, res)
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
+                if not sources and not targets and _happening_preps(tr.token):
+                    # a gerund that happens: "fighting broke out between X and Y"
+                    sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
                 if not sources and not targets and tr.code[:2] == "19" and _at_border(tr.token):
@@ -613,7 +617,7 @@ class EventExtractor:
         targets: list[Actor] = []
         mediation = code[:3] in ("045", "039", "108", "028")
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
-        for c in n.children:
+        for c in [*n.children, *_happening_preps(n)]:
             if c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
@@ -864,8 +868,13 @@ ACCIDENT = word_list("accident_verbs")
 def _accident_toll(tr: Trigger) -> bool:
     """The toll of an accident is no event: "a jet crashes, killing the pilot"."""
     t = tr.token
-    return (t.lemma_.lower() in TOLL_VERBS and t.dep_ in ("advcl", "conj", "xcomp")
-            and t.head.lemma_.lower() in ACCIDENT)
+    if t.lemma_.lower() not in TOLL_VERBS or t.dep_ not in ("advcl", "conj", "xcomp"):
+        return False
+    # the verb it follows, where the parser hung the participle higher up ("people died as a
+    # helicopter crashed, killing all on board")
+    before = next((v for v in reversed(t.doc[t.sent.start:t.i]) if v.pos_ == "VERB"), None)
+    return t.head.lemma_.lower() in ACCIDENT or (
+        t.tag_ == "VBG" and before is not None and before.lemma_.lower() in ACCIDENT)
 
 
 def _consequence(tr: Trigger, by_token) -> bool:
@@ -1070,6 +1079,15 @@ def _unique(actors):
 
 
 JOINT = word_list("joint_words")
+
+
+def _happening_preps(n: Token) -> list[Token]:
+    """The parties of an event said to happen: "clashes erupted between X and Y", "talks
+    took place with Y", "protests continued against Z": the prepositions of the verb of
+    occurrence belong to its subject, the event."""
+    if n.dep_ != "nsubj" or n.head.lemma_.lower() not in OCCURRENCE_VERBS:
+        return []
+    return [c for c in n.head.children if c.dep_ == "prep" and c.lower_ in HAPPENING_PREPS]
 
 
 def _joint(tr: Trigger) -> bool:

@@ -291,3 +291,62 @@ def repair_headlines(nlp, doc, known_verb):
     if rows is not None:
         doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
     return doc
+
+
+# -- "as"-clause repair -------------------------------------------------------------------
+# "Dozens are killed as X and Y hold talks": the small parser often reads such an "as" as a
+# preposition, its object the first name of the clause, and hangs the clause's verb on the
+# main verb as a conjunct: the clause loses its subject and its meaning (a time, not a fact
+# of the main verb). When the words after such an "as" hold a finite verb with its own
+# subject, the sentence is parsed again with "while" (never a preposition) in its place; the
+# new tree replaces the old where it makes that word the mark of a clause with a subject.
+def repair_as_clauses(nlp, doc):
+    """Re-parse sentences whose temporal "as" the parser took for a preposition (see above).
+    Returns ``doc`` (changed in place)."""
+    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+    rows = None
+    for sent in doc.sents:
+        for t in sent:
+            if t.lower_ != "as" or t.dep_ != "prep" or t.i == sent.start or t.head.pos_ not in ("VERB", "AUX"):
+                continue
+            if any(c.lower_ == "of" for o in t.children for c in o.children) \
+                    or doc[t.i - 1].pos_ in ("VERB", "AUX", "ADP", "PART"):
+                continue      # "as a result of", "known as", "referred to as": a preposition indeed
+            inside = {x.i for x in t.subtree}
+            if not any(v.i > t.i and v.i not in inside and v.tag_ in FINITE and _subject_after(v, t, inside)
+                       for v in sent):
+                continue
+            words = [x.text_with_ws if x.i != t.i else "while" + x.whitespace_ for x in sent]
+            new = nlp("".join(words))
+            k = t.i - sent.start
+            head = new[k].head
+            subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > k), None)
+            if len(new) != len(sent) or new[k].dep_ != "mark" or head.tag_ not in FINITE or subject is None \
+                    or sum(1 for x in new if x.dep_ == "ROOT") != 1 \
+                    or any(x not in subject.subtree for x in new[k + 1:head.i]) \
+                    or not any(x.i == o.i - sent.start for o in t.children for x in subject.subtree):
+                continue      # only "as" + the clause's subject (what was its object) + its verb
+            if rows is None:
+                rows = doc.to_array([HEAD, DEP, TAG, POS, LEMMA])
+            fresh = new.to_array([HEAD, DEP, TAG, POS, LEMMA])
+            fresh[k, 2] = doc.vocab.strings.add("IN")
+            fresh[k, 4] = doc.vocab.strings.add("as")
+            rows[sent.start:sent.end] = fresh
+            break
+    if rows is not None:
+        doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
+    return doc
+
+
+FINITE = ("VBD", "VBP", "VBZ")
+
+
+def _subject_after(v, t, inside) -> bool:
+    """Whether verb ``v`` has a subject after ``t``, or none and the words of ``t``'s phrase
+    run up to it ("as Iraq blames Turkey": "Iraq" read as the object of "as")."""
+    if any(c.dep_ == "mark" for c in v.children):
+        return False          # a clause of its own: "... as Prime Minister after X resigned"
+    subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if subjects:
+        return any(c.i > t.i for c in subjects)
+    return len(inside) > 1 and all(i in inside for i in range(t.i, v.i))
