@@ -198,6 +198,13 @@ class EventExtractor:
                     partner = salience.partner(targets[0].country, sent_index)
                     if partner is not None:
                         sources = [partner]
+            if not sources and tr.code[:2] == "19" and _symmetric(tr):
+                # "five Turkish soldiers were killed in clashes in northern Iraq": the dead
+                # were one side, the country they fought in the other
+                dead = targets or (_casualties(tr.token, res) if tr.token.pos_ != "VERB" else [])
+                abroad = _fought_abroad(tr.token, dead, res)
+                if abroad:
+                    sources, targets = abroad, dead
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
@@ -217,6 +224,8 @@ class EventExtractor:
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
+                if not sources:        # "killed by Russian shelling" read as a participle
+                    sources = self._noun_args(weapon.token, res, code=weapon.code)[0]
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
@@ -925,11 +934,15 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
     if t.pos_ != "VERB" or t.lemma_.lower() not in TOLL_VERBS:
         return None
     subjects = [c for c in t.children if c.dep_ == "nsubj"]
-    subjects += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    subjects += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    # "killed by Russian shelling" parsed as the agent "Russian" and a participle "shelling"
+    subjects += [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG"
+                 and any(a.dep_ == "agent" and a.i < c.i and all(x.i < c.i for x in a.subtree) and
+                         c.i == max(x.i for x in a.subtree) + 1 for a in t.children)]
     for n in subjects:
         for m in (n, *n.conjuncts):
             noun = by_token.get(m.i)
-            if noun is not None and noun is not tr and noun.token.pos_ != "VERB" \
+            if noun is not None and noun is not tr and (noun.token.pos_ != "VERB" or m.tag_ == "VBG") \
                     and noun.code[:2] in ATTACK_ROOTS and noun.token.lemma_.lower() not in TOLL_VERBS:
                 return noun
     return None
@@ -1020,6 +1033,18 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+
+
+def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> list[Actor]:
+    """The country of the place where a state's forces (the casualties) fought, when it is
+    another country: their adversary there."""
+    states = {a.country for a in casualties if a.code[3:6] in ("", "GOV", "MIL", "COP")
+              and a.country not in NO_COUNTRY}
+    place = places.locate(t, res)
+    if len(states) != 1 or place is None or not place.country or place.country in states \
+            or place.country in NO_COUNTRY:
+        return []
+    return [Actor(place.country, place.name, None, t.i)]
 
 
 def _with_partner(n: Token) -> bool:
