@@ -36,6 +36,7 @@ COMM_NOUNS = word_list("communication_nouns")
 OBJECT_CONTROL = word_list("object_control")
 WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
+EXPELLING = word_list("expelling_verbs")
 HAPPENING_PREPS = ("between", "with", "against", "by")
 ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
@@ -338,7 +339,8 @@ class EventExtractor:
         subj = _child(v, "nsubj") or _child(v, "csubj")
         if subj is not None and v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
                 and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
-                                         and _child(v, "dobj") is None)):
+                                         and _child(v, "dobj") is None
+                                         and not any(_child(o, "dobj") is not None for o in v.conjuncts))):
             # a headline's passive: "Two Israelis killed in bombings", "Journalist detained"
             passive = True
             sp_headline = subj
@@ -490,8 +492,10 @@ class EventExtractor:
                 continue
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
                 obj = _child(head.head, "dobj")
-                if head.lower_ == "for" and obj is not None and res.actors(obj):
-                    return res.actors(obj)   # "warned Iran for backing X", "thanked Japan for sending"
+                if head.lower_ in ("for", "of") and obj is not None and res.actors(obj):
+                    # "warned Iran for backing X", "thanked Japan for sending", "accused the
+                    # police of detaining refugees"
+                    return res.actors(obj)
                 s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
                 return res.actors(s) if s is not None else []
             if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not res.actors(head) \
@@ -504,7 +508,7 @@ class EventExtractor:
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
         # direct and indirect objects; what is given is not whom it is given to:
         # "contribute troops to X", "send peacekeepers to X"
-        moved = _moves_object(tr.code)
+        moved = _moves_object(tr.code) and v.lemma_.lower() not in EXPELLING
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
         forceful = tr.code[:2] in FORCEFUL_ROOTS
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
@@ -529,6 +533,10 @@ class EventExtractor:
                 if inner:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
+        if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
+            # where what is given or sent goes: "delivered eight helicopters to Jordan"
+            preps += [p for o in v.children if o.dep_ == "dobj" for p in o.children
+                      if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         wanted = [w for w in tr.pattern.words] if tr.pattern else []
         preps.sort(key=lambda p: (p.lower_ not in wanted,
                                   TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99))
@@ -577,6 +585,15 @@ class EventExtractor:
             _, t = self._noun_args(tr.noun, res, own_source=False, code=tr.code)
             if t:
                 return t
+        if not moved and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children):
+            # verbs that share one object: "arrested and charged X", "convicts and sentences X"
+            for other in v.conjuncts:
+                obj = _child(other, "dobj")
+                if obj is not None and other.i > v.i and _child(other, "nsubj") is None \
+                        and _child(other, "nsubjpass") is None:
+                    a = res.actors(obj)
+                    if a:
+                        return a
         if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
             # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
