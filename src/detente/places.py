@@ -16,6 +16,8 @@ from .dictionaries import word_list
 
 LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
 PLACE_TYPES = word_list("place_types")
+AREA_NOUNS = word_list("area_nouns")
+DIRECTIONS = word_list("direction_words")
 PLACE_REACH = 7     # how far (in the parse) a place phrase may be from the event's trigger
 
 
@@ -78,7 +80,11 @@ def locate(trigger, resolver) -> Place | None:
 def _place_of(tok, resolver) -> Place | None:
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
     # "near Qana, Lebanon": a town nobody listed, then its country
-    for t in (tok, *(c for c in tok.children if c.dep_ == "compound"),
+    # a name before a word that is no place is no place either: "an Agua Marina concert"
+    named = tok.pos_ == "PROPN" or tok.lower_ in PLACE_TYPES or tok.lower_ in AREA_NOUNS or tok.lower_ in DIRECTIONS
+    for t in (tok, *(c for c in tok.children if c.dep_ == "compound" and (named or c.i in resolver.mentions)),
+              # "in Baghdad's southwestern district", "in Syria's north"
+              *(c for c in tok.children if c.dep_ == "poss" and named),
               *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                 for x in p.children if x.dep_ == "pobj"),
               *(c for c in tok.children if c.dep_ == "appos")):
