@@ -82,12 +82,13 @@ def _place_of(tok, resolver) -> Place | None:
     # "near Qana, Lebanon": a town nobody listed, then its country
     # a name before a word that is no place is no place either: "an Agua Marina concert"
     named = tok.pos_ == "PROPN" or tok.lower_ in PLACE_TYPES or tok.lower_ in AREA_NOUNS or tok.lower_ in DIRECTIONS
-    for t in (tok, *(c for c in tok.children if c.dep_ == "compound" and (named or c.i in resolver.mentions)),
-              # "in Baghdad's southwestern district", "in Syria's north"
-              *(c for c in tok.children if c.dep_ == "poss" and named),
-              *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                for x in p.children if x.dep_ == "pobj"),
-              *(c for c in tok.children if c.dep_ == "appos")):
+    cands = (tok, *(c for c in tok.children if c.dep_ == "compound" and (named or c.i in resolver.mentions)),
+             # "in Baghdad's southwestern district", "in Syria's north"
+             *(c for c in tok.children if c.dep_ == "poss" and named),
+             *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+               for x in p.children if x.dep_ == "pobj"),
+             *(c for c in tok.children if c.dep_ == "appos"))
+    for t in cands:      # a listed place first, anywhere in the phrase
         m = resolver.mentions.get(t.i)
         if m is not None:
             e = m.entries[0]
@@ -96,8 +97,10 @@ def _place_of(tok, resolver) -> Place | None:
                 return gazetteer().city(name, e.country) or Place(name, e.country)
             if e.kind in ("region", "country"):
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
-            continue
-        if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES:     # "the Afrin Canton" is no Canton
+    for t in cands:      # then a town of the gazetteer, by a one-word name
+        if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES and t.i not in resolver.mentions \
+                and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+            # "the Afrin Canton" is no Canton; "Abu Dhabi International Airport" is no "Airport"
             found = gazetteer().city(t.text)
             if found is not None:
                 return found
