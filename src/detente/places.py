@@ -12,12 +12,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._util import tree_distance
+from .dates import MONTHS, WEEKDAYS
 from .dictionaries import word_list
 
 LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
 PLACE_TYPES = word_list("place_types")
 AREA_NOUNS = word_list("area_nouns")
 DIRECTIONS = word_list("direction_words")
+# A town only the gazetteer knows is taken for a place where the text names its country
+# somewhere (or its people), or names no other place, or where it is a big city: "in
+# Olympia in Greece" is no town in Washington State, "Athlone" beside "Ireland's" none in
+# South Africa; "an Israeli missile hit a car in Tyre" is in Lebanon. Month and day names
+# are never towns ("in March").
+BIG_CITY = 500_000
 PLACE_REACH = 7     # how far (in the parse) a place phrase may be from the event's trigger
 
 
@@ -44,6 +51,12 @@ class Gazetteer:
                     (c["population"], c["name"], code, c["latitude"], c["longitude"]))
         for v in self.cities.values():
             v.sort(reverse=True)
+
+    def population(self, place: Place) -> int:
+        for pop, canon, code, _, _ in self.cities.get(place.name.lower(), ()):
+            if code == place.country:
+                return pop
+        return 0
 
     def city(self, name: str, country: str | None = None) -> Place | None:
         cands = self.cities.get(name.lower())
@@ -77,6 +90,23 @@ def locate(trigger, resolver) -> Place | None:
     return best if best_dist <= PLACE_REACH else None
 
 
+def _named_countries(resolver, places_only: bool = False) -> set[str]:
+    """Countries the text names, or names a place, people or official of; with
+    ``places_only``, those it names as places by their names ("Greece", "Ireland's"), not
+    as the nationality of an actor ("an Israeli missile", "Russian troops")."""
+    out = set()
+    for m in resolver.mentions.values():
+        e = m.entries[0]
+        if not e.country or (places_only and (e.kind not in PLACE_KINDS
+                                               or resolver.doc[m.end - 1].tag_ not in ("NNP", "POS"))):
+            continue
+        out.add(e.country)
+    return out
+
+
+PLACE_KINDS = ("country", "capital", "city", "region")
+
+
 def _place_of(tok, resolver) -> Place | None:
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
     # "near Qana, Lebanon": a town nobody listed, then its country
@@ -99,10 +129,13 @@ def _place_of(tok, resolver) -> Place | None:
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
     for t in cands:      # then a town of the gazetteer, by a one-word name
         if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES and t.i not in resolver.mentions \
+                and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS \
                 and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
             # "the Afrin Canton" is no Canton; "Abu Dhabi International Airport" is no "Airport"
             found = gazetteer().city(t.text)
-            if found is not None:
+            if found is not None and (found.country in _named_countries(resolver)
+                                      or not _named_countries(resolver, places_only=True)
+                                      or gazetteer().population(found) >= BIG_CITY):
                 return found
     return None
 
