@@ -748,11 +748,19 @@ PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "
 
 
 HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
+# Armed groups the text gives no country are of the place they fight in ("rebels
+# captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
+# what they did (gunmen, attackers, a bomber) stay unknown.
+ARMED_ROLES = ("REB", "INS", "SEP")
+ANONYMOUS = word_list("anonymous_doers")
 
 
 def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
     def fill(a: Actor | None) -> Actor | None:
-        if a is None or a.country != "---" or a.code[3:6] not in roles or _foreign(r.trigger, a):
+        if a is None or a.country != "---" or _foreign(r.trigger, a):
+            return a
+        if a.code[3:6] not in roles and not (roles is PLACED_ROLES and a.code[3:6] in ARMED_ROLES
+                                             and not set(a.text.lower().split()) & ANONYMOUS):
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
