@@ -19,7 +19,7 @@ LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
 PLACE_TYPES = word_list("place_types")
 AREA_NOUNS = word_list("area_nouns")
 DIRECTIONS = word_list("direction_words")
-BORDERS = ("border", "borders", "frontier", "boundary")
+BORDERS = word_list("border_nouns")
 # A town only the gazetteer knows is taken for a place where the text names its country
 # somewhere (or its people), or names no other place, or where it is a big city: "in
 # Olympia in Greece" is no town in Washington State, "Athlone" beside "Ireland's" none in
