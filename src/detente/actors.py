@@ -239,6 +239,13 @@ class Salience:
                     return found[::-1]
         return []
 
+    def only_country(self, sentence: int, window: int = 1) -> str | None:
+        """The one country whose actors this sentence and the ``window`` before it name,
+        if they name exactly one: whose "the government" or "the police" it is."""
+        found = {a.country for s, a, _, _ in self.recent
+                 if sentence - window <= s <= sentence and a.country not in NO_COUNTRY}
+        return found.pop() if len(found) == 1 else None
+
     def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
         """The last fitting subject of this or the previous sentence, else the last
         fitting actor."""

@@ -183,7 +183,7 @@ class Coder:
                 found = dates.find(sent.text)
                 for r in raw:
                     place = places.locate(r.trigger, res)
-                    r = settle(r, place)
+                    r = settle(r, place, salience.only_country(idx))
                     if r is not None:
                         events.append(self._event(d, day, idx, off, sent, r, found, place))
 

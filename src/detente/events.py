@@ -699,7 +699,7 @@ PERPETRATED_WORDS = word_list("perpetrated_words")   # "killed in a bombing / sh
 EXPLOSION = word_list("explosion_words")
 
 
-def settle(r: RawEvent, place) -> RawEvent | None:
+def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
     """The event with the target its place gives, and without the events nobody did.
 
     Force used where the text names no target, or violence against people it gives no
@@ -722,12 +722,17 @@ def settle(r: RawEvent, place) -> RawEvent | None:
             # protests nobody is named for: people of the place, against its government
             r = dataclasses.replace(r, source=Actor(place.country + "CVL", "", None, r.trigger.i),
                                     target=r.target or Actor(place.country + "GOV", "", None, r.trigger.i))
-    elif r.source is not None and r.target is not None:
-        # no place: a court, police or parliament acts on, or is acted on by, its own country
-        for a, b in ((r.source, r.target), (r.target, r.source)):
-            if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
-                r = _placed_roles(r, b.country, HOME_ROLES)
-                break
+    else:
+        if r.source is not None and r.target is not None:
+            # no place: a court, police or parliament acts on, or is acted on by, its own country
+            for a, b in ((r.source, r.target), (r.target, r.source)):
+                if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
+                    r = _placed_roles(r, b.country, HOME_ROLES)
+                    break
+        if context and not any(a is not None and a.country == context for a in (r.source, r.target)):
+            # "the government", "the police" of the one country the text is about here; not
+            # beside an actor of that country ("Russia released the detainees": others)
+            r = _placed_roles(r, context)
     if forceful and place is not None and place.country:
         if r.target is None:
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
