@@ -264,7 +264,8 @@ class EventExtractor:
                     # "X was willing, together with Y, to ...": Y is who it is to be done with
                     targets = [a for a in _stated_with(head, res)
                                if a.country not in {s.country for s in sources}]
-            nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token)
+            nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token) \
+                and not (code[:2] == "14" and _toll_cause(tr.token))
             pairs = list(_pairs(sources, targets, coded[0][1]))
             if not targets and tr.token.lemma_.lower() in EXCHANGING and len({a.country for a in sources}) >= 2:
                 # "Russia and Ukraine swapped prisoners": with each other
@@ -1057,6 +1058,14 @@ def _attempted(t: Token) -> bool:
     """An infinitive that was attempted: "tried to persuade", "efforts to enlist"."""
     return (infinitive(t) and t.dep_ in ("xcomp", "acl", "advcl") and t.head.lemma_.lower() in ATTEMPT
             and mode_of(t.head) == "asserted")
+
+
+def _toll_cause(n: Token) -> bool:
+    """Whether the event noun is what a toll is told of: "protests killed 30", "eight
+    people were killed in protests": the event happened, whatever else is coded."""
+    v = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("in", "during", "amid") else n.head
+    return (n.dep_ in ("nsubj", "pobj") and v.pos_ == "VERB"
+            and (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING))
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:
