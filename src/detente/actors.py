@@ -33,6 +33,7 @@ FORMER = word_list("former_words")
 PAIR_WORDS = word_list("pair_words")
 HE_SHE = word_list("pronouns_person")
 IT = word_list("pronouns_thing")
+STATE_NOUNS = word_list("state_nouns")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
@@ -246,6 +247,18 @@ class Salience:
                  if sentence - window <= s <= sentence and a.country not in NO_COUNTRY}
         return found.pop() if len(found) == 1 else None
 
+    def last_state(self, sentence: int, before: int | None = None, window: int = 1) -> Actor | None:
+        """The state last named (by itself, its government or people) in this sentence
+        before token ``before`` or the ``window`` sentences before it."""
+        for s, a, _, _ in reversed(self.recent):
+            if s < sentence - window:
+                break
+            if s == sentence and before is not None and a.token >= before:
+                continue
+            if a.country not in NO_COUNTRY:
+                return a
+        return None
+
     def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
         """The last fitting subject of this or the previous sentence, else the last
         fitting actor."""
@@ -327,6 +340,11 @@ class ActorResolver:
         low = h.lower_
         if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
             return self._pronoun(h)
+        if low in STATE_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children) \
+                and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in h.children):
+            # "the country", "the nation": the state last named, as "it" would be
+            a = self.salience.last_state(self.sentence_of(h), before=h.i)
+            return [Actor(a.country, h.text, None, h.i)] if a is not None else []
         m = self.mentions.get(h.i)
         plural = h.tag_ in ("NNS", "NNPS")
         if m is not None:
