@@ -213,6 +213,11 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            if not targets and sources and code[:3] == "042":
+                # "arrived in Hanoi", "a visit to the Czech Republic": the country visited
+                to = _visited(tr.token, res)
+                if to is not None and all(a.country not in (to.country, "---") for a in sources):
+                    targets = [to]
             if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
                 # "agreed to have cadets train in Pakistan": with the country it is to happen in
                 targets = _complement_place(tr.token, res, by_token, sources) or \
@@ -1072,6 +1077,22 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+
+
+def _visited(t: Token, res: ActorResolver) -> Actor | None:
+    """The country a visit goes to: a place after "to" in the visit's words ("a visit to
+    the Czech Republic", "travelled to Hanoi"), else the place it happens in ("arrived in
+    Hanoi")."""
+    for p in sorted((x for x in t.subtree if x.dep_ == "prep" and x.lower_ in ("to", "into")),
+                    key=lambda x: abs(x.i - t.i)):
+        for o in p.children:
+            country = res.place_country(o) if o.dep_ == "pobj" else None
+            if country and country not in NO_COUNTRY:
+                return Actor(country, o.text, None, o.i)
+    place = places.locate(t, res)
+    if place is not None and place.country and place.country not in NO_COUNTRY:
+        return Actor(place.country, place.name, None, t.i)
+    return None
 
 
 def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> list[Actor]:
