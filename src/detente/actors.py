@@ -39,6 +39,7 @@ LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
 DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
+STANCE_PREFIXES = word_list("stance_prefixes")
 HOSTILE_AIMS = word_list("hostile_aims")
 ARMED_ROLES = ("MIL", "UAF", "REB", "INS")      # roles an unnamed armed group may have
 NO_COUNTRY = ("---", "IGO", "NGO", "IMG")      # actor codes that name no state
@@ -203,6 +204,12 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
     if best.kind == "person":
         return ActorEntry(nearest.country + "ELI", "person", nearest.name, nearest.start, nearest.end)
     return nearest
+
+
+def _stance(t: Token) -> bool:
+    """Whether the name ``t`` follows "pro-" or "anti-": the side taken, not the actor."""
+    doc = t.doc
+    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in STANCE_PREFIXES
 
 
 @dataclass
@@ -478,6 +485,8 @@ class ActorResolver:
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
                 if c.lemma_.lower() in BACKING or c.lower_ in BACKING:
                     continue   # a backer is not the actor: "US-backed forces", "Iranian-funded militias"
+                if _stance(c):
+                    continue   # nor a cause: "pro-Russian separatists", "anti-Israel protesters"
                 add(self.modifier(c, places=True))
                 for cc in c.conjuncts:
                     add(self.modifier(cc, places=True))
