@@ -37,6 +37,8 @@ OBJECT_CONTROL = word_list("object_control")
 WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
 EXPELLING = word_list("expelling_verbs")
+WALKOUT_VERBS = word_list("walkout_verbs")
+CIVIC_ROLES = ("LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "MED")   # who strike by stopping work
 HAPPENING_PREPS = word_list("happening_preps")
 ISSUING_VERBS = word_list("issuing_verbs")
 PLACE_PREPS = word_list("place_preps")
@@ -213,6 +215,9 @@ class EventExtractor:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
             code = tr.code
+            if code[:2] == "19" and tr.token.lemma_.lower() in WALKOUT_VERBS and _child(tr.token, "dobj") is None \
+                    and sources and all(a.code[3:6] in CIVIC_ROLES for a in sources):
+                code = "143"     # "French workers strike to force ...": a strike, not an attack
             if not targets and sources and code[:3] == "042":
                 # "arrived in Hanoi", "a visit to the Czech Republic": the country visited
                 to = _visited(tr.token, res)
@@ -735,6 +740,10 @@ def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
                 if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
                     r = _placed_roles(r, b.country, HOME_ROLES)
                     break
+        if r.code[:2] == "14" and r.source is not None and r.source.country not in NO_COUNTRY \
+                and r.target is not None and r.target.code == "---GOV":
+            # "workers strike against the government": their own
+            r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=r.source.country + "GOV"))
         if context and not any(a is not None and a.country == context for a in (r.source, r.target)):
             # "the government", "the police" of the one country the text is about here; not
             # beside an actor of that country ("Russia released the detainees": others)
