@@ -275,7 +275,8 @@ class EventExtractor:
                     targets = [a for a in _stated_with(head, res)
                                if a.country not in {s.country for s in sources}]
             nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token) \
-                and not (code[:2] == "14" and _toll_cause(tr.token))
+                and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
+                         and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1]))
             if not targets and tr.token.lemma_.lower() in EXCHANGING and len({a.country for a in sources}) >= 2:
                 # "Russia and Ukraine swapped prisoners": with each other
@@ -408,6 +409,9 @@ class EventExtractor:
             for n in frame.get(w, ()):
                 if n.pos_ not in ("NOUN", "PROPN"):
                     continue
+                npat = self._noun_pattern(n)
+                if npat is None or npat.code[:2] not in FORCEFUL_ROOTS:
+                    continue   # "kill soldier": the soldiers are the victims, not an attack
                 by, partner = self._noun_args(n, res, words=tr.pattern.words, code=tr.code)
                 if by:
                     return by, targets
