@@ -230,13 +230,17 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and res.place_country(c) for c in tr.token.children):
+                    c.dep_ == "dobj" and res.place_country(c) and c.i in res.mentions
+                    and res.mentions[c.i].entries[0].kind != "adjective" for c in tr.token.children):
                 code = "192"     # seizing or capturing a town is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
                 if not sources:        # "killed by Russian shelling" read as a participle
                     sources = self._noun_args(weapon.token, res, code=weapon.code)[0]
+            if len({a.code for a in sources}) >= 2 and _symmetric(tr) and targets \
+                    and all(len(a.code) == 3 and res.place_country(res.doc[a.token]) for a in targets):
+                targets = []     # "police and protesters clash in La Paz": with each other, there
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
@@ -768,7 +772,7 @@ def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
 
 # Roles of a state's own institutions and people: one the text gives no country acts
 # where the event happens ("police arrested 30 protesters in Lagos" -> NGACOP).
-PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "EDU", "LAB", "HLH")
+PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "EDU", "LAB", "HLH", "AGR")
 
 
 HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
