@@ -120,7 +120,8 @@ class ActorMatcher:
         """Whether a match is only part of a longer name nobody listed: a country at its
         end ("Guinea" in "Western New Guinea"; a district named after its province, "Kuz
         Kunar", stays in its country), a place-type word that is also a name ("the Afrin
-        Canton"), or a city or region at its start ("Rif" in "Rif Dimashq", but not
+        Canton"), a group's name after another name or a place ("the West Papua National
+        Liberation Army"), or a city or region at its start ("Rif" in "Rif Dimashq", but not
         "the Puntland Security Force")."""
         e = m.entries[0]
         prev = doc[m.start - 1] if m.start > 0 else None
@@ -130,6 +131,14 @@ class ActorMatcher:
                 and (prev.i not in out or place_type) \
                 and prev.dep_ == "compound" and m.start <= prev.head.i < m.end \
                 and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
+            return True
+        if e.kind == "group" and m.end - m.start >= 2 and prev is not None and prev.pos_ == "PROPN" \
+                and not prev.is_sent_start \
+                and (prev.i not in out or out[prev.i].entries[0].kind in ("city", "region")) \
+                and prev.dep_ == "compound" and m.start <= prev.head.i < m.end \
+                and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
+            # "the West Papua National Liberation Army" is not Colombia's National Liberation
+            # Army, nor "the National Security Council" the UN Security Council
             return True
         return (e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
                 and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES
