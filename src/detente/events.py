@@ -238,6 +238,13 @@ class EventExtractor:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
                 if not sources:        # "killed by Russian shelling" read as a participle
                     sources = self._noun_args(weapon.token, res, code=weapon.code)[0]
+            if code[:3] == "087" and len({a.country for a in sources} - set(NO_COUNTRY)) >= 2 and targets \
+                    and all(t.country in {a.country for a in sources} for t in targets):
+                # "X and Y complete the withdrawal of their forces": each from the other
+                pairs_each_other = True
+                targets = []
+            else:
+                pairs_each_other = False
             if len({a.code for a in sources}) >= 2 and _symmetric(tr) and targets \
                     and all(len(a.code) == 3 and res.place_country(res.doc[a.token]) for a in targets):
                 targets = []     # "police and protesters clash in La Paz": with each other, there
@@ -282,7 +289,8 @@ class EventExtractor:
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1]))
-            if not targets and tr.token.lemma_.lower() in EXCHANGING and len({a.country for a in sources}) >= 2:
+            if pairs_each_other or (not targets and tr.token.lemma_.lower() in EXCHANGING
+                                    and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
                 pairs = [(a, b) for a in sources for b in sources if a.country != b.country]
             if sources and targets and _symmetric(tr):
