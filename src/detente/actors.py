@@ -34,6 +34,7 @@ PAIR_WORDS = word_list("pair_words")
 HE_SHE = word_list("pronouns_person")
 IT = word_list("pronouns_thing")
 STATE_NOUNS = word_list("state_nouns")
+REGION_WORDS = word_list("region_words")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
@@ -127,6 +128,9 @@ class ActorMatcher:
         prev = doc[m.start - 1] if m.start > 0 else None
         nxt = doc[m.end] if m.end < len(doc) else None
         place_type = doc[m.start:m.end].text.lower() in PLACE_TYPES
+        if e.kind == "adjective" and prev is not None and prev.i not in out and prev.text[:1].isupper() \
+                and prev.lower_ in REGION_WORDS:
+            return True   # "Central American", "Latin American": a region's people, not a state's
         if (e.kind == "country" or place_type) and prev is not None and prev.pos_ == "PROPN" \
                 and (prev.i not in out or place_type) \
                 and prev.dep_ == "compound" and m.start <= prev.head.i < m.end \

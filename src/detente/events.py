@@ -296,6 +296,8 @@ class EventExtractor:
             if sources and targets and _symmetric(tr):
                 # "Thai troops clashed with Cambodian troops": each did it to the other
                 pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+            if nested and _same_event_as_head(tr, by_token):
+                continue          # "signs free trade agreements with ...": the signing is the event
             for trig, code, m in coded:
                 for s, t in pairs:
                     if nested and not (s and t):
@@ -1088,6 +1090,14 @@ def _attempted(t: Token) -> bool:
     """An infinitive that was attempted: "tried to persuade", "efforts to enlist"."""
     return (infinitive(t) and t.dep_ in ("xcomp", "acl", "advcl") and t.head.lemma_.lower() in ATTEMPT
             and mode_of(t.head) == "asserted")
+
+
+def _same_event_as_head(tr: Trigger, by_token) -> bool:
+    """Whether an event noun is the object of a trigger of its own kind: the same event
+    told twice ("signed agreements", "held talks" where the verb is coded itself)."""
+    n = tr.token
+    head = by_token.get(n.head.i) if n.dep_ in ("dobj", "nsubjpass", "attr") else None
+    return head is not None and head is not tr and head.code[:3] == tr.code[:3]
 
 
 def _toll_cause(n: Token) -> bool:
