@@ -363,7 +363,7 @@ class ActorResolver:
         if low in STATE_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in h.children):
             # "the country", "the nation": the state last named, as "it" would be
-            a = self.salience.last_state(self.sentence_of(h), before=h.i)
+            a = self.salience.last_state(self.sentence_of(h), before=h.i, window=0)
             return [Actor(a.country, h.text, None, h.i)] if a is not None else []
         m = self.mentions.get(h.i)
         plural = h.tag_ in ("NNS", "NNPS")

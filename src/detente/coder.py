@@ -19,7 +19,7 @@ from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
-from .events import EventExtractor, RawEvent, settle
+from .events import BACK_CONTEXT, EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -183,7 +183,7 @@ class Coder:
                 found = dates.find(sent.text)
                 for r in raw:
                     place = places.locate(r.trigger, res)
-                    r = settle(r, place, salience.only_country(idx))
+                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT))
                     if r is not None:
                         events.append(self._event(d, day, idx, off, sent, r, found, place))
 

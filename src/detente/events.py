@@ -786,6 +786,7 @@ PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "
 
 
 HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
+BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed institution takes
 # Armed groups the text gives no country are of the place they fight in ("rebels
 # captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
 # what they did (gunmen, attackers, a bomber) stay unknown.

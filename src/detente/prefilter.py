@@ -22,6 +22,7 @@ A sentence is *eventful* when it has a trigger word whose patterns can give some
 other than a statement or appeal and one actor, or any trigger word and two. When an
 eventful sentence reads the sentences before it (a pronoun: salience of the one before;
 "both"/"two" with a role noun: the last two countries named in it and the one before;
+a role noun: the one country named in it and the one before;
 "with" and an event noun of cooperation: the partner, from the two before), the
 sentences from the earliest of those that may add to salience are parsed too, and so on
 backwards. Everything else is skipped: it adds
@@ -47,12 +48,13 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BORDER, GIVING, HARDWARE, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GIVING, HARDWARE, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
 # (ActorResolver._last_two_countries), the partner of "an agreement with X" is a subject
-# of the two before (Salience.partner)
+# of the two before (Salience.partner), an unnamed institution takes the one country named
+# in them (events.BACK_CONTEXT, Salience.only_country)
 BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2     # and events.BACK_BORDER for "border clashes"
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
@@ -212,7 +214,9 @@ class Prefilter:
                               for h in present if h in self.triggers
                               for strong, others in self.triggers[h])
         # how far back it reads: a pronoun, "both countries", "an agreement with X"
+        # ... and a role noun, the one country named there ("the government": settle)
         back = np.maximum.reduce([np.where(pron > 0, BACK_PRONOUN, 0), np.where(pair, BACK_PAIR, 0),
+                                  np.where(count(_ANY_ROLE) > 0, BACK_CONTEXT, 0),
                                   np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0),
                                   np.where(border & (count(_TRIGGER) > 0), BACK_BORDER, 0)])
         return _Facts(sents, eventful, adds.tolist(), back.tolist(), counts)
