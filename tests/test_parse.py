@@ -90,9 +90,9 @@ def test_repair_leaves_other_sentences_alone(coder, text):
 
 
 @pytest.mark.parametrize("text, verb, subject", [
-    ("Dozens are killed across Syria as US President Barack Obama and Turkish Prime Minister Erdogan hold talks.",
-     "hold", "Erdogan"),
-    ("Iraq recalls its envoy as Iraq blames Turkey for a drone strike.", "blames", "Iraq"),
+    ("Shares fall in Seoul as US President Barack Obama and Chinese President Hu Jintao hold talks.",
+     "hold", "Hu"),
+    ("Seoul recalls its ambassador as South Korea blames Japan for the trade curbs.", "blames", "Korea"),
     ("Shares fell in Tokyo as Japanese ships shadowed Chinese vessels near the islands.", "shadowed", "ships"),
 ])
 def test_as_clause_repair_gives_the_clause_its_subject(text, verb, subject):
@@ -107,8 +107,8 @@ def test_as_clause_repair_gives_the_clause_its_subject(text, verb, subject):
 
 @pytest.mark.parametrize("text", [
     "Wang resigns as the Mayor of Beijing.",                                       # a role
-    "The tower, commonly known as Big Ben, stopped ticking for an hour.",         # a name
-    "The council votes on a plan as a result of shelling in Homs and Russia vetoes it.",  # "as a result of"
+    "The bridge, commonly known as the Iron Span, closed for a day.",             # a name
+    "The assembly debates a budget as a result of pressure from unions and the senate rejects it.",  # "as a result of"
     "The president appoints Ahmed Ali as Prime Minister after the government resigned.",  # a clause of its own
 ])
 def test_as_clause_repair_leaves_prepositions_alone(text):
