@@ -122,8 +122,8 @@ class ActorMatcher:
         end ("Guinea" in "Western New Guinea"; a district named after its province, "Kuz
         Kunar", stays in its country), a place-type word that is also a name ("the Afrin
         Canton"), a group's name after another name or a place ("the West Papua National
-        Liberation Army"), or a city, capital or region at its start ("Rif" in "Rif Dimashq",
-        "Paris" in "the Paris Agreement", but not "the Puntland Security Force")."""
+        Liberation Army"), or a city or region at its start ("Rif" in "Rif Dimashq", but not
+        "the Puntland Security Force")."""
         e = m.entries[0]
         prev = doc[m.start - 1] if m.start > 0 else None
         nxt = doc[m.end] if m.end < len(doc) else None
@@ -144,7 +144,7 @@ class ActorMatcher:
             # "the West Papua National Liberation Army" is not Colombia's National Liberation
             # Army, nor "the National Security Council" the UN Security Council
             return True
-        return (e.kind in ("city", "region", "capital") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
+        return (e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
                 and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES
                 and nxt.lemma_.lower() not in self.role_words)
 
