@@ -341,6 +341,11 @@ class ActorResolver:
         m = self.mentions.get(tok.i)
         return bool(m and m.entries[0].kind in PLACE_KINDS)
 
+    def is_people(self, tok: Token) -> bool:
+        """Whether ``tok`` names a people ("Tunisians", "Afghan"), not a place."""
+        m = self.mentions.get(tok.i)
+        return bool(m and m.entries[0].kind == "adjective")
+
     def place_country(self, tok: Token) -> str | None:
         m = self.mentions.get(tok.i)
         if m and m.entries[0].kind in COUNTRY_KINDS:

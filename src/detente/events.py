@@ -230,21 +230,18 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and res.place_country(c) and c.i in res.mentions
-                    and res.mentions[c.i].entries[0].kind != "adjective" for c in tr.token.children):
+                    c.dep_ == "dobj" and res.place_country(c) and not res.is_people(c) for c in tr.token.children):
                 code = "192"     # seizing or capturing a town is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
                 if not sources:        # "killed by Russian shelling" read as a participle
                     sources = self._noun_args(weapon.token, res, code=weapon.code)[0]
-            if code[:3] == "087" and len({a.country for a in sources} - set(NO_COUNTRY)) >= 2 and targets \
-                    and all(t.country in {a.country for a in sources} for t in targets):
-                # "X and Y complete the withdrawal of their forces": each from the other
-                pairs_each_other = True
+            # "X and Y complete the withdrawal of their forces": each from the other
+            pairs_each_other = code[:3] == "087" and len({a.country for a in sources} - set(NO_COUNTRY)) >= 2 \
+                and bool(targets) and all(t.country in {a.country for a in sources} for t in targets)
+            if pairs_each_other:
                 targets = []
-            else:
-                pairs_each_other = False
             if len({a.code for a in sources}) >= 2 and _symmetric(tr) and targets \
                     and all(len(a.code) == 3 and res.place_country(res.doc[a.token]) for a in targets):
                 targets = []     # "police and protesters clash in La Paz": with each other, there
@@ -756,7 +753,7 @@ def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
             # no place: a court, police or parliament acts on, or is acted on by, its own country
             for a, b in ((r.source, r.target), (r.target, r.source)):
                 if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
-                    r = _placed_roles(r, b.country, HOME_ROLES)
+                    r = _placed_roles(r, b.country, HOME_ROLES, armed=False)
                     break
         if r.code[:2] == "14" and r.source is not None and r.source.country not in NO_COUNTRY \
                 and r.target is not None and r.target.code == "---GOV":
@@ -794,12 +791,14 @@ ARMED_ROLES = ("REB", "INS", "SEP")
 ANONYMOUS = word_list("anonymous_doers")
 
 
-def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES) -> RawEvent:
+def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = True) -> RawEvent:
+    """The event with its ``---`` actors of ``roles`` (and, with ``armed``, its armed
+    groups not named by their deed) given ``country``."""
     def fill(a: Actor | None) -> Actor | None:
         if a is None or a.country != "---" or _foreign(r.trigger, a):
             return a
-        if a.code[3:6] not in roles and not (roles is PLACED_ROLES and a.code[3:6] in ARMED_ROLES
-                                             and not set(a.text.lower().split()) & ANONYMOUS):
+        role = a.code[3:6]
+        if role not in roles and not (armed and role in ARMED_ROLES and not set(a.text.lower().split()) & ANONYMOUS):
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
