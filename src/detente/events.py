@@ -518,7 +518,7 @@ class EventExtractor:
                 continue
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
                 obj = _child(head.head, "dobj")
-                if head.lower_ in ("for", "of") and obj is not None and res.actors(obj):
+                if head.lower_ in ("for", "of", "with") and obj is not None and res.actors(obj):
                     # "warned Iran for backing X", "thanked Japan for sending", "accused the
                     # police of detaining refugees"
                     return res.actors(obj)
@@ -980,11 +980,14 @@ def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
 
 
 SYMMETRIC = word_list("symmetric_words")
+ONE_WAY_ROOTS = ("02", "10", "11", "12", "13", "16")   # appeals, demands, criticism, rejection, threats, cuts
 
 
 def _symmetric(tr: Trigger) -> bool:
     """Whether the action is one both parties do to each other: clashing, meeting,
     negotiating, signing an agreement, exchanging prisoners."""
+    if tr.code[:2] in ONE_WAY_ROOTS:
+        return False   # "rejects talks with Israel", "calls for talks": not done to each other
     words = {tr.token.lemma_.lower()} | set(tr.pattern.words if tr.pattern else ())
     if tr.noun is not None:
         words.add(tr.noun.lemma_.lower())

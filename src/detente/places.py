@@ -20,6 +20,7 @@ PLACE_TYPES = word_list("place_types")
 AREA_NOUNS = word_list("area_nouns")
 DIRECTIONS = word_list("direction_words")
 BORDERS = word_list("border_nouns")
+WATERS = word_list("water_nouns")
 # A town only the gazetteer knows is taken for a place where the text names its country
 # somewhere (or its people), or names no other place, or where it is a big city: "in
 # Olympia in Greece" is no town in Washington State, "Athlone" beside "Ireland's" none in
@@ -109,8 +110,8 @@ PLACE_KINDS = ("country", "capital", "city", "region")
 
 
 def _place_of(tok, resolver) -> Place | None:
-    if tok.lower_ in BORDERS:
-        return None       # "near the Pakistan border": on either side of it
+    if tok.lower_ in BORDERS or tok.lower_ in WATERS:
+        return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
     # "near Qana, Lebanon": a town nobody listed, then its country
     # a name before a word that is no place is no place either: "an Agua Marina concert"
