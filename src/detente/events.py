@@ -787,7 +787,7 @@ BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed i
 # Armed groups the text gives no country are of the place they fight in ("rebels
 # captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
 # what they did (gunmen, attackers, a bomber) stay unknown.
-ARMED_ROLES = ("REB", "INS", "SEP")
+PLACEABLE_ARMED_ROLES = ("REB", "INS", "SEP")
 ANONYMOUS = word_list("anonymous_doers")
 
 
@@ -798,7 +798,8 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
         if a is None or a.country != "---" or _foreign(r.trigger, a):
             return a
         role = a.code[3:6]
-        if role not in roles and not (armed and role in ARMED_ROLES and not set(a.text.lower().split()) & ANONYMOUS):
+        if role not in roles and not (armed and role in PLACEABLE_ARMED_ROLES
+                                      and not set(a.text.lower().split()) & ANONYMOUS):
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))

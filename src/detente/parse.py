@@ -222,6 +222,31 @@ def blocks(text: str, size: int = BLOCK_CHARS) -> Iterator[tuple[int, str]]:
 # parse makes it the verb at the root, its tree replaces the first one (the words and
 # offsets stay as written).
 REPAIR_TRIES = 2     # candidate verbs tried per verbless sentence
+PARSE_ATTRS = ("HEAD", "DEP", "TAG", "POS", "LEMMA")   # what a repair replaces, in this order
+
+
+def _reparsed(nlp, sent, t, word):
+    """``sent`` parsed again with token ``t`` written as ``word``, and ``t``'s index in it."""
+    words = [x.text_with_ws if x.i != t.i else word + x.whitespace_ for x in sent]
+    return nlp("".join(words)), t.i - sent.start
+
+
+def _graft(doc, rows, sent, new, k, tag, lemma):
+    """``rows`` (``doc``'s parse arrays, read on first use) with ``new``'s parse put in
+    place of ``sent``'s, the substituted word keeping its own ``tag`` and ``lemma``."""
+    if rows is None:
+        rows = doc.to_array(list(PARSE_ATTRS))
+    fresh = new.to_array(list(PARSE_ATTRS))
+    fresh[k, 2] = doc.vocab.strings.add(tag)
+    fresh[k, 4] = doc.vocab.strings.add(lemma)
+    rows[sent.start:sent.end] = fresh
+    return rows
+
+
+def _applied(doc, rows):
+    if rows is not None:
+        doc.from_array(list(PARSE_ATTRS), rows)
+    return doc
 
 
 def past_tense(lemma: str) -> str:
@@ -257,7 +282,6 @@ def repair_headlines(nlp, doc, known_verb):
     """Re-parse the sentences of ``doc`` whose root is not a verb, with a word that
     ``known_verb(lemma)`` calls a verb in its past form; keep the new parse where it makes
     that word the verb at the root. Returns ``doc`` (changed in place)."""
-    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
     rows = None
     for sent in doc.sents:
         if sent.root.pos_ in ("VERB", "AUX") or len(sent) < 3:
@@ -275,22 +299,13 @@ def repair_headlines(nlp, doc, known_verb):
                 continue
             tries += 1
             lemma, tag = reading
-            words = [x.text_with_ws if x.i != t.i else past_tense(lemma) + x.whitespace_ for x in sent]
-            new = nlp("".join(words))
-            k = t.i - sent.start
+            new, k = _reparsed(nlp, sent, t, past_tense(lemma))
             if len(new) != len(sent) or new[k].dep_ != "ROOT" or new[k].pos_ != "VERB" \
                     or sum(1 for x in new if x.dep_ == "ROOT") != 1:
                 continue
-            if rows is None:
-                rows = doc.to_array([HEAD, DEP, TAG, POS, LEMMA])
-            fresh = new.to_array([HEAD, DEP, TAG, POS, LEMMA])
-            fresh[k, 2] = doc.vocab.strings.add(tag)
-            fresh[k, 4] = doc.vocab.strings.add(lemma)
-            rows[sent.start:sent.end] = fresh
+            rows = _graft(doc, rows, sent, new, k, tag, lemma)
             break
-    if rows is not None:
-        doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
-    return doc
+    return _applied(doc, rows)
 
 
 # -- "as"-clause repair -------------------------------------------------------------------
@@ -303,7 +318,6 @@ def repair_headlines(nlp, doc, known_verb):
 def repair_as_clauses(nlp, doc):
     """Re-parse sentences whose temporal "as" the parser took for a preposition (see above).
     Returns ``doc`` (changed in place)."""
-    from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
     rows = None
     for sent in doc.sents:
         for t in sent:
@@ -316,9 +330,7 @@ def repair_as_clauses(nlp, doc):
             if not any(v.i > t.i and v.i not in inside and v.tag_ in FINITE and _subject_after(v, t, inside)
                        for v in sent):
                 continue
-            words = [x.text_with_ws if x.i != t.i else "while" + x.whitespace_ for x in sent]
-            new = nlp("".join(words))
-            k = t.i - sent.start
+            new, k = _reparsed(nlp, sent, t, "while")
             head = new[k].head
             subject = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > k), None)
             if len(new) != len(sent) or new[k].dep_ != "mark" or head.tag_ not in FINITE or subject is None \
@@ -326,16 +338,9 @@ def repair_as_clauses(nlp, doc):
                     or any(x not in subject.subtree for x in new[k + 1:head.i]) \
                     or not any(x.i == o.i - sent.start for o in t.children for x in subject.subtree):
                 continue      # only "as" + the clause's subject (what was its object) + its verb
-            if rows is None:
-                rows = doc.to_array([HEAD, DEP, TAG, POS, LEMMA])
-            fresh = new.to_array([HEAD, DEP, TAG, POS, LEMMA])
-            fresh[k, 2] = doc.vocab.strings.add("IN")
-            fresh[k, 4] = doc.vocab.strings.add("as")
-            rows[sent.start:sent.end] = fresh
+            rows = _graft(doc, rows, sent, new, k, "IN", "as")
             break
-    if rows is not None:
-        doc.from_array([HEAD, DEP, TAG, POS, LEMMA], rows)
-    return doc
+    return _applied(doc, rows)
 
 
 FINITE = ("VBD", "VBP", "VBZ")

@@ -99,14 +99,14 @@ def _named_countries(resolver, places_only: bool = False) -> set[str]:
     out = set()
     for m in resolver.mentions.values():
         e = m.entries[0]
-        if not e.country or (places_only and (e.kind not in PLACE_KINDS
+        if not e.country or (places_only and (e.kind not in NAMED_PLACE_KINDS
                                                or resolver.doc[m.end - 1].tag_ not in ("NNP", "POS"))):
             continue
         out.add(e.country)
     return out
 
 
-PLACE_KINDS = ("country", "capital", "city", "region")
+NAMED_PLACE_KINDS = ("country", "capital", "city", "region")
 
 
 def _place_of(tok, resolver) -> Place | None:
