@@ -361,6 +361,7 @@ class EventExtractor:
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
         if subj is not None and v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
+                and v.lemma_.lower() not in INTRANSITIVE \
                 and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
                                          and _child(v, "dobj") is None
                                          and not any(_child(o, "dobj") is not None for o in v.conjuncts))):
@@ -403,7 +404,7 @@ class EventExtractor:
                 sources = head_actors or self._author(v.head, res)
         if not targets:
             targets = self._verb_targets(v, tr, res)
-        if not targets and tr.code[:2] in ("02", "10"):
+        if not targets and tr.code[:2] in ("02", "10", "11"):
             targets = self._addressee(v, res)
         if not targets and tr.code[:2] == "13":
             targets = self._threatened(v, res)
@@ -466,11 +467,15 @@ class EventExtractor:
         return []
 
     def _addressee(self, v: Token, res: ActorResolver) -> list[Actor]:
-        """Who a demand or appeal is made of: the subject of its content clause
-        ("demanded that Hamas renounce violence" -> Hamas)."""
+        """Who a demand or appeal is made of, or an allegation made against: the subject
+        of its content clause ("demanded that Hamas renounce violence" -> Hamas, "alleging
+        he trafficked arms" -> he)."""
         for c in v.children:
             if c.dep_ in ("ccomp", "xcomp"):
                 s = _child(c, "nsubj") or _child(c, "nsubjpass")
+                if s is None and c.pos_ == "VERB":
+                    # "demanded that Islamabad act": the name read as a compound of the verb
+                    s = next((n for n in c.children if n.dep_ == "compound" and n.i < c.i), None)
                 if s is not None:
                     return res.actors(s)
         return []
@@ -707,6 +712,12 @@ FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 # Force whose target the place gives when the text names no one: strikes, raids, shelling,
 # occupation, curfews and arrests "in" a place are aimed at its country.
 PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
+# Roots of acts done to someone (yield, investigate, demand, disapprove, reject, protest,
+# reduce relations, coerce): with no one named they are done at home; force only where
+# the sentence names no other country (see settle). Statements, cooperation,
+# consultation, threats and shows of force are not: their addressee, when the text
+# gives none, is unknown.
+DOMESTIC_ROOTS = frozenset({"08", "09", "10", "11", "12", "14", "16", "17"})
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
@@ -725,7 +736,7 @@ PERPETRATED_WORDS = word_list("perpetrated_words")   # "killed in a bombing / sh
 EXPLOSION = word_list("explosion_words")
 
 
-def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
+def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None) -> RawEvent | None:
     """The event with the target its place gives, and without the events nobody did.
 
     Force used where the text names no target, or violence against people it gives no
@@ -734,7 +745,9 @@ def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
     "Turkish jets bombed positions in northern Iraq" -> TUR -> IRQ. An asserted act of
     force with no actor at all is no event ("floods killed 300 people", "a man was killed
     in a strike"), unless the act itself says someone did it (a bombing, a kidnapping):
-    then its source is the unknown actor ``---``."""
+    then its source is the unknown actor ``---``. An act on people nobody names is done
+    at the actor's home (DOMESTIC_ROOTS); ``alone``: the one country the sentence names,
+    if it names one."""
     forceful = r.code[:2] in PLACED_ROOTS
     if r.code == "183" and r.source is not None and r.source.country not in NO_COUNTRY \
             and r.source.code[3:6] in STATE_ROLES and r.trigger.lemma_.lower() in BOMBING:
@@ -774,6 +787,13 @@ def settle(r: RawEvent, place, context: str | None = None) -> RawEvent | None:
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     if r.target is None and (r.source is None or r.source.code == "---"):
         return None      # no one named on either side: "a car bomb explodes outside a courthouse"
+    if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY and (
+            r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
+        # an act on people the text does not name is on the actor's own country: "Mexico
+        # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
+        # only where the sentence names no other country ("an Iraqi airstrike near Al Qaim
+        # killed a militant leader", not "Israel bombed the port, Syrian media said")
+        r = dataclasses.replace(r, target=Actor(r.source.country, "", None, r.trigger.i))
     return r
 
 
@@ -966,6 +986,7 @@ def _consequence(tr: Trigger, by_token) -> bool:
 TOLL_VERBS = word_list("toll_verbs")
 DYING = word_list("dying_verbs")
 TRANSITIVE_ONLY = word_list("transitive_only_verbs")
+INTRANSITIVE = word_list("intransitive_verbs")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
