@@ -282,7 +282,17 @@ class EventExtractor:
                     # "X was willing, together with Y, to ...": Y is who it is to be done with
                     targets = [a for a in _stated_with(head, res)
                                if a.country not in {s.country for s in sources}]
-            nested = tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token) \
+            punished = _punished_crime(tr, by_token)
+            if punished is not None:
+                # the crime a court or the police punish happened; those convicted did it,
+                # those arrested are only suspected
+                if not sources and punished.lemma_.lower() in CONVICTING:
+                    sources = self._verb_args(by_token[punished.i], res)[1]
+                if not sources:
+                    sources = [Actor("---", "", None, tr.token.i)]
+                mode = "asserted"
+                coded = [(tr.token, code, mode)]
+            nested = punished is None and tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token) \
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1]))
@@ -945,7 +955,7 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
     """Keep one-sided events only where the sentence has no asserted event with both a
     source and a target (they are then its only record); a statement (01) or appeal
     (02) with no addressee says nothing about a relation and is dropped."""
-    complete = any(e.source and e.target and e.mode == "asserted" for e in events)
+    complete = any(e.source and e.target and e.mode == "asserted" and e.source.code != "---" for e in events)
     out = []
     for e in events:
         if e.source and e.target:
@@ -987,6 +997,8 @@ TOLL_VERBS = word_list("toll_verbs")
 DYING = word_list("dying_verbs")
 TRANSITIVE_ONLY = word_list("transitive_only_verbs")
 INTRANSITIVE = word_list("intransitive_verbs")
+PUNISHING = word_list("punishing_verbs")
+CONVICTING = word_list("convicting_verbs")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
@@ -1131,6 +1143,21 @@ def _toll_cause(n: Token) -> bool:
     v = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("in", "during", "amid") else n.head
     return (n.dep_ in ("nsubj", "pobj") and v.pos_ == "VERB"
             and (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING))
+
+
+def _punished_crime(tr, by_token) -> Token | None:
+    """The conviction, sentence or arrest whose reason the crime ``tr`` is: "convicted two
+    men of the murder", "arrested for the kidnapping", "jailed over the attack"."""
+    n = tr.token
+    if n.pos_ == "VERB" or tr.code[:2] not in ATTACK_ROOTS or n.dep_ != "pobj" \
+            or n.head.lower_ not in ("of", "for", "over", "in"):
+        return None
+    v = n.head.head
+    if v.dep_ == "dobj":    # "convicted two men of ...": the reason hung on the object
+        v = v.head
+    if v.i in by_token and by_token[v.i].code[:3] == "173" and v.lemma_.lower() in PUNISHING:
+        return v
+    return None
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:
