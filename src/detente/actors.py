@@ -597,6 +597,16 @@ class ActorResolver:
                 return m.entries[0].country
         return None
 
+    def countries_named(self, sent) -> set[str]:
+        """The countries of the names in ``sent`` (states, their people, places, people
+        and groups of a country), wherever they stand: "Syrian state media" too."""
+        found = set()
+        for t in sent:
+            m = self.mentions.get(t.i)
+            if m is not None and t.i == m.start:
+                found.add(choose(m.entries, self.day).country)
+        return found - set(NO_COUNTRY)
+
     def _place_in_sentence(self, h: Token, other_than: str) -> list[Actor]:
         """The first place of another country named in ``h``'s sentence."""
         for t in h.sent:

@@ -17,9 +17,9 @@ from collections.abc import Iterable, Iterator
 
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
-from .actors import NO_COUNTRY, ActorMatcher, ActorResolver, Salience
+from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
-from .events import BACK_CONTEXT, EventExtractor, RawEvent, settle
+from .events import ATTACK_ROOTS, BACK_CONTEXT, EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -181,7 +181,9 @@ class Coder:
             raw = self.extractor.events(sent, res, salience, idx)
             if raw:
                 found = dates.find(sent.text)
-                alone = _only_country(sent, res)
+                # the one country the sentence names: whose home force nobody aims is at
+                named = res.countries_named(sent) if any(r.code[:2] in ATTACK_ROOTS for r in raw) else set()
+                alone = next(iter(named)) if len(named) == 1 else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone)
@@ -208,14 +210,6 @@ class Coder:
             date_text=date_text, evidence=sent.text,
             place=place.name if place else "", place_country=place.country if place else "",
             lat=place.lat if place else None, lon=place.lon if place else None, coder=CODER_NAME)
-
-
-def _only_country(sent, res: ActorResolver) -> str | None:
-    """The one country whose actors the sentence names, wherever they stand ("Syrian
-    state media" as much as a subject), if it names exactly one."""
-    found = {a.country for t in sent if t.i in res.mentions for a in res.actors(t, coordinated=False)}
-    found -= set(NO_COUNTRY)
-    return found.pop() if len(found) == 1 else None
 
 
 def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:
