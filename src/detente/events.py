@@ -728,6 +728,9 @@ PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
 # consultation, threats and shows of force are not: their addressee, when the text
 # gives none, is unknown.
 DOMESTIC_ROOTS = frozenset({"08", "09", "10", "11", "12", "14", "16", "17"})
+# Yielding done to no one: stepping down from office (accede to demands for a change in
+# leadership, 0831) names no one it is done to.
+UNDIRECTED = ("0831",)
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
@@ -797,7 +800,8 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
     if r.target is None and (r.source is None or r.source.code == "---"):
         return None      # no one named on either side: "a car bomb explodes outside a courthouse"
-    if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY and (
+    if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
+            and not r.code.startswith(UNDIRECTED) and (
             r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
         # an act on people the text does not name is on the actor's own country: "Mexico
         # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
