@@ -1001,8 +1001,8 @@ TOLL_VERBS = word_list("toll_verbs")
 DYING = word_list("dying_verbs")
 TRANSITIVE_ONLY = word_list("transitive_only_verbs")
 INTRANSITIVE = word_list("intransitive_verbs")
-PUNISHING = word_list("punishing_verbs")
 CONVICTING = word_list("convicting_verbs")
+PUNISHING = CONVICTING | word_list("arresting_verbs")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
