@@ -46,6 +46,7 @@ DURING = word_list("during_preps")
 AIR_PROJECTILES = word_list("air_projectiles")
 ARTILLERY_PROJECTILES = word_list("artillery_projectiles")
 IMPACT_VERBS = word_list("impact_verbs")
+PROJECTILE_HEADS = word_list("projectile_heads")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
@@ -90,7 +91,7 @@ class EventExtractor:
             projectile = _projectile(t)
             if projectile is not None:
                 # "a rocket fired from Gaza struck Ashkelon": the fire, by whoever fired it
-                code = "195" if projectile.lemma_.lower() in AIR_PROJECTILES else "194"
+                code = _projectile_kind(projectile)
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
@@ -393,7 +394,10 @@ class EventExtractor:
             sp = _child(v, "nsubjpass") or sp_headline
             if sp is None and v.dep_ == "conj":   # "... imprisoned and were released by Putin"
                 sp = _child(v.head, "nsubjpass") or _child(v.head, "nsubj")
-            if sp is not None:
+            if sp is not None and _projectile_kind(sp):
+                # "three rockets were fired from Gaza": by whoever fired them, at no one yet
+                sources = sources or _launched_by(sp, res)
+            elif sp is not None:
                 targets = res.actors(sp) or self._inside_object(sp, res)
         elif subj is not None:
             # an event noun as subject carries its own actors: "US drone attacks killed ..."
@@ -1207,8 +1211,22 @@ def _projectile(v: Token) -> Token | None:
     if v.lemma_.lower() not in IMPACT_VERBS:
         return None
     subj = _child(v, "nsubj")
-    if subj is not None and subj.lemma_.lower() in AIR_PROJECTILES | ARTILLERY_PROJECTILES:
-        return subj
+    return subj if subj is not None and _projectile_kind(subj) else None
+
+
+def _projectile_kind(n: Token) -> str | None:
+    """"195" for a missile or drone, "194" for a rocket, shell or mortar round ("mortar
+    rounds", "artillery shells"), None for anything else."""
+    kinds = [n]
+    if n.lemma_.lower() in PROJECTILE_HEADS:
+        kinds += [c for c in n.children if c.dep_ in ("compound", "amod")]
+        kinds += [o for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for w in kinds:
+        lemma = w.lemma_.lower()
+        if lemma in AIR_PROJECTILES:
+            return "195"
+        if lemma in ARTILLERY_PROJECTILES:
+            return "194"
     return None
 
 
@@ -1220,11 +1238,15 @@ def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
         return named
     froms = [q for q in p.children if q.dep_ == "prep" and q.lower_ == "from"]
     froms += [q for v in p.children if v.dep_ == "acl" for q in v.children if q.dep_ == "prep" and q.lower_ == "from"]
+    if p.dep_ in ("nsubj", "nsubjpass"):
+        # "three rockets were fired from Gaza", "a shell from Syria landed": the verb's origin
+        froms += [q for q in p.head.children if q.dep_ == "prep" and q.lower_ == "from"]
     for q in froms:
         for o in q.children:
             if o.dep_ == "pobj":
-                a = _place_target(o, res) or res.actors(o)
-                if a:
+                a = _place_target(o, res) or res.actors(o) or \
+                    [m for c in o.children if c.dep_ in ("amod", "poss") for m in res.modifier(c)]
+                if a:      # "from Gaza", "from Armenian positions"
                     return a
     return []
 
