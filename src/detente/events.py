@@ -404,6 +404,10 @@ class EventExtractor:
             sources = res.actors(subj) or self._inside_object(subj, res)
         else:
             sources = self._inherited_subject(v, res)
+        if not sources and not passive and v.tag_ == "VBG":
+            # a gerund the parser left a verb, with its owner: "due to Russian shelling"
+            sources = [a for c in v.children if c.dep_ in ("amod", "poss") and c.i < v.i
+                       for a in res.modifier(c)]
         if not sources and not passive:
             agent = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
                           for o in p.children if o.dep_ == "pobj"), None)
@@ -995,7 +999,9 @@ def _consequence(tr: Trigger, by_token) -> bool:
     head = by_token.get(t.head.i)
     return (t.dep_ == "advcl" and t.tag_ == "VBG" and head is not None and head is not tr
             and tr.code[:2] in ("18", "19", "20") and head.code[:2] in ("18", "19", "20")
-            and _child(t, "nsubj") is None)
+            and _child(t, "nsubj") is None
+            # a gerund used as a noun is the cause, not the toll: "killed due to Russian shelling"
+            and not any(c.dep_ in ("amod", "poss", "det") and c.i < t.i for c in t.children))
 
 
 # Verbs that state what an attack cost (killing, wounding, destroying): when the attack is
