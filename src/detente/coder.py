@@ -19,7 +19,7 @@ from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
-from .events import ATTACK_ROOTS, BACK_CONTEXT, EventExtractor, RawEvent, settle
+from .events import ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -181,8 +181,10 @@ class Coder:
             raw = self.extractor.events(sent, res, salience, idx)
             if raw:
                 found = dates.find(sent.text)
-                # the one country the sentence names: whose home force nobody aims is at
-                named = res.countries_named(sent) if any(r.code[:2] in ATTACK_ROOTS for r in raw) else set()
+                # the one country the sentence names: whose home force nobody aims is at, and
+                # whose state arrests and sentences where no one else is named to
+                named = res.countries_named(sent) if any(
+                    r.code[:2] in ATTACK_ROOTS or r.code.startswith(STATE_COERCION) for r in raw) else set()
                 alone = next(iter(named)) if len(named) == 1 else None
                 for r in raw:
                     place = places.locate(r.trigger, res)

@@ -775,7 +775,7 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         # a state's bombing is an air strike (195); a bombing by others stays 183
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
-        r = _state_coercion(r, place)
+        r = _state_coercion(r, place, alone)
     if place is not None and place.country:
         r = _placed_roles(r, place.country)
         if r.source is None and r.code[:2] == "14" and r.mode == "asserted":
@@ -854,20 +854,21 @@ def _someone_acted(t: Token) -> bool:
     return any(x.lemma_.lower() in PERPETRATED_WORDS for x in near) or any(w in PERPETRATED_WORDS for w in _frame(t))
 
 
-def _state_coercion(r: RawEvent, place) -> RawEvent:
+def _state_coercion(r: RawEvent, place, alone: str | None = None) -> RawEvent:
     """A state's arrests, sentences and restrictions: the state of the place when no one is
     named ("three journalists were detained in Tehran" -> IRN -> IRN), and a country for
     those it acts on when the text gives them none, unless it calls them foreign or deports
     them ("the Turkish police arrested dozens of students" -> TUR -> TUREDU)."""
     source, target = r.source, r.target
     here = place.country if place is not None and place.country else ""
+    named = here or alone or ""     # "sentenced for the murders of eight officers in Sinaloa, Mexico"
     state = source.country if source is not None and source.country not in NO_COUNTRY else ""
-    if target is not None and target.country == "---" and (here or state) and r.code[:3] != "174" \
+    if target is not None and target.country == "---" and (named or state) and r.code[:3] != "174" \
             and not _foreign(r.trigger, target):      # the deported are mostly foreigners
-        target = dataclasses.replace(target, code=(here or state) + target.code[3:])
-    elif target is None and r.code[:3] in PEOPLE_COERCION and (here or state):
+        target = dataclasses.replace(target, code=(named or state) + target.code[3:])
+    elif target is None and r.code[:3] in PEOPLE_COERCION and (named or state):
         # arrests, sentences and deportations are of people: "sentenced a blogger"
-        target = Actor(here or state, "", None, r.trigger.i)
+        target = Actor(named or state, "", None, r.trigger.i)
     if source is None:
         country = here or (target.country if target is not None and target.country not in NO_COUNTRY else "")
         if country:

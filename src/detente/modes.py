@@ -115,12 +115,14 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
         # an infinitive is the content of a plan, purpose or wish, unless its head says it
         # happened ("managed to", "continued to")
         if node.pos_ in ("VERB", "AUX") and infinitive(node) and hl not in IMPLICATIVE:
-            return "negated" if first and hl in NEGATING_HEADS else "hypothetical"
+            return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" else "hypothetical"
         # the content of a demand, offer, threat, refusal, fear ...
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
                 (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
-            if hl in NEGATING_HEADS and dep in ("xcomp", "pcomp", "dobj"):
-                return "negated" if first or dep == "xcomp" else "hypothetical"
+            if hl in NEGATING_HEADS and (dep in ("xcomp", "pcomp", "dobj")
+                                         or (dep == "prep" and node.lower_ == "of")):
+                # "refused to meet" did not happen; "demanded that X cancel the deal" may yet
+                return "negated" if (first or dep == "xcomp") and mode_of(head) == "asserted" else "hypothetical"
             if hl in HYPOTHETICAL_HEADS:
                 return "hypothetical"
         if negated(head) and dep in ("xcomp", "ccomp", "pcomp", "dobj") and node.pos_ == "VERB":
