@@ -17,6 +17,7 @@ from .dictionaries import code_map, word_list
 MODALS = word_list("modals")
 HYPOTHETICAL_HEADS = word_list("hypothetical_heads")   # heads whose complement is not (yet) a fact
 NEGATING_HEADS = word_list("negating_heads")
+FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
 INTENT_HEADS = word_list("intent_heads")
 FUTURE = word_list("future")
@@ -109,6 +110,11 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
         if head.i == node.i:
             return "asserted"
         dep, hl = node.dep_, head.lemma_.lower()
+        if (dep == "prep" and node.lower_ in FACT_PREPS) or (dep == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in FACT_PREPS for c in node.children)):
+            # "votes on amendments after the president accuses MPs": what an "after" or
+            # "amid" phrase tells happened, unless the clause it hangs on is still to come
+            return "hypothetical" if has_modal(head) or conditional(head) else "asserted"
         if dep in ("nsubj", "nsubjpass") and node.pos_ in ("NOUN", "PROPN") and hl in HYPOTHETICAL_HEADS \
                 and any(c.dep_ == "xcomp" and infinitive(c) for c in head.children):
             return "hypothetical"   # "talks are expected to begin", "a summit is set to take place"
