@@ -231,7 +231,8 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and res.place_country(c) and not res.is_people(c) for c in tr.token.children):
+                    c.dep_ == "dobj" and ((res.place_country(c) and not res.is_people(c))
+                                          or c.lemma_.lower() in places.PLACE_TYPES) for c in tr.token.children):
                 code = "192"     # seizing or capturing a town is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
