@@ -209,6 +209,11 @@ class EventExtractor:
                 abroad = _fought_abroad(tr.token, dead, res)
                 if abroad:
                     sources, targets = abroad, dead
+                elif not targets and len({a.code[3:6] for a in dead}) == 2 and len(dead) == 2 \
+                        and all(a.code[3:6] in FIGHTING_ROLES for a in dead):
+                    # "two rebels and a police officer died in clashes": the dead of the two
+                    # kinds were the two sides (each to the other, below)
+                    sources, targets = dead[:1], dead[1:]
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
@@ -831,6 +836,7 @@ BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed i
 # captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
 # what they did (gunmen, attackers, a bomber) stay unknown.
 PLACEABLE_ARMED_ROLES = ("REB", "INS", "SEP")
+FIGHTING_ROLES = ("MIL", "COP", "REB", "INS", "SEP", "UAF")   # who may be a side of a clash
 ANONYMOUS = word_list("anonymous_doers")
 
 

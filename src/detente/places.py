@@ -109,6 +109,22 @@ def _named_countries(resolver, places_only: bool = False) -> set[str]:
 NAMED_PLACE_KINDS = ("country", "capital", "city", "region")
 
 
+def _trailing_names(tok) -> list:
+    """The names after a place that say where it is, the widest (last) first: "Hampton,
+    Georgia, United States", "Tral, Jammu and Kashmir" (a region after a comma the parser
+    read as a list)."""
+    out, todo = [], [tok]
+    while todo:
+        t = todo.pop()
+        for c in t.children:
+            if c.dep_ == "appos" or (c.dep_ == "conj" and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","):
+                out.append(c)
+                todo.append(c)
+    # a name's mention starts at its first word: "United States"
+    return [x for t in sorted(out, key=lambda t: -t.i)
+            for x in (*(c for c in t.children if c.dep_ == "compound"), t)]
+
+
 def _place_of(tok, resolver) -> Place | None:
     if tok.lower_ in BORDERS or tok.lower_ in WATERS:
         return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
@@ -121,7 +137,7 @@ def _place_of(tok, resolver) -> Place | None:
              *(c for c in tok.children if c.dep_ == "poss" and named),
              *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                for x in p.children if x.dep_ == "pobj"),
-             *(c for c in tok.children if c.dep_ == "appos"))
+             *_trailing_names(tok))
     for t in cands:      # a listed place first, anywhere in the phrase
         m = resolver.mentions.get(t.i)
         if m is not None:
