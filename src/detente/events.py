@@ -566,6 +566,11 @@ class EventExtractor:
         moved = _moves_object(tr.code) and v.lemma_.lower() not in EXPELLING
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
         forceful = tr.code[:2] in FORCEFUL_ROOTS
+        # "imposed sanctions with Canada on Lebanese officials": the partner of a one-way
+        # action is not its target when the verb names whom it is aimed at
+        aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
+            c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
+            for c in v.children for o in c.children if o.dep_ == "pobj")
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
@@ -585,13 +590,15 @@ class EventExtractor:
                 if a:
                     return a
                 inner = self._inside_object(c, res)
-                if inner:
+                if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
         if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
             # where what is given or sent goes: "delivered eight helicopters to Jordan"
             preps += [p for o in v.children if o.dep_ == "dobj" for p in o.children
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
+        if aimed_elsewhere:
+            preps = [p for p in preps if p.lower_ != "with"]
         wanted = [w for w in tr.pattern.words] if tr.pattern else []
         preps.sort(key=lambda p: (p.lower_ not in wanted,
                                   TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99))
