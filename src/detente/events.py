@@ -155,6 +155,17 @@ class EventExtractor:
                             return n, pat
         return None, None
 
+    def _condemned_place(self, verb: Token, res: ActorResolver) -> list[Actor]:
+        """The country where what a verb's object names happened, when it names no
+        actor: "condemned the bombing in Kabul", "the coup in Niger", "the Houla massacre"."""
+        obj = _child(verb, "dobj")
+        if obj is None:
+            return []
+        for c in obj.children:
+            if c.dep_ == "compound" and c.pos_ == "PROPN" and res.place_country(c):
+                return _place_target(c, res)
+        return _protest_venue(obj, res, [], deep=True)
+
     def _event_noun(self, verb: Token, frame):
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd"):
@@ -217,6 +228,9 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
+            if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
+                # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
+                targets = self._condemned_place(tr.token, res)
             if not targets and tr.code[:2] == "14" and sources and sources[0].country not in NO_COUNTRY:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
