@@ -228,6 +228,13 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
+            if not targets and tr.code[:3] == "015" and tr.token.pos_ == "VERB":
+                # claiming an attack is addressed to its victims: "claimed the bombing in Kabul"
+                claimed = _claimed_event(tr.token)
+                if claimed is not None:
+                    targets = [a for a in self._noun_args(claimed, res, code="19")[1]
+                               if a.country not in {s.country for s in sources}] or \
+                        _protest_venue(claimed, res, sources, deep=True)
             if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
                 # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
                 targets = self._condemned_place(tr.token, res)
@@ -269,7 +276,19 @@ class EventExtractor:
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
+            claimant = _claiming_verb(tr.token)
+            if claimant is not None and tr.code[:2] in ATTACK_ROOTS:
+                # "Hamas claimed responsibility for the attack": it happened, by the claimant
+                if not targets:       # "for the bombing in Peshawar": on that place's country
+                    targets = _protest_venue(tr.token, res, [], deep=True)
+                if not sources and targets:   # (with no victim named it was told of before)
+                    subj = _child(claimant, "nsubj")
+                    sources = res.actors(subj) if subj is not None else []
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
+            if claimant is not None and tr.code[:2] in ATTACK_ROOTS and mode == "hypothetical" \
+                    and mode_of(claimant) == "asserted" and targets:
+                # (an attack claimed with no victim named was told of before: "the attack")
+                mode = "asserted"
             if mode != "asserted" and tr.token.pos_ != "VERB" and _instance_happened(tr.token):
                 mode = "asserted"    # "to avoid border clashes such as occurred last week"
             if mode == "hypothetical" and code[:2] == "02" and _attempted(tr.token):
@@ -313,7 +332,8 @@ class EventExtractor:
                     sources = [Actor("---", "", None, tr.token.i)]
                 mode = "asserted"
                 coded = [(tr.token, code, mode)]
-            nested = punished is None and tr.token.pos_ != "VERB" and _argument_of_trigger(tr.token, by_token) \
+            nested = punished is None and (claimant is None or not targets) and tr.token.pos_ != "VERB" \
+                and _argument_of_trigger(tr.token, by_token) \
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1]))
@@ -1235,6 +1255,27 @@ def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> lis
             or place.country in NO_COUNTRY:
         return []
     return [Actor(place.country, place.name, None, t.i)]
+
+
+CLAIMING = word_list("claiming_verbs")
+
+
+def _claimed_event(v: Token) -> Token | None:
+    """What a claim of responsibility is for: "claimed responsibility for the attack"."""
+    for r in v.children:
+        if r.dep_ == "dobj" and r.lemma_.lower() == "responsibility":
+            for p in r.children:
+                if p.dep_ == "prep" and p.lower_ == "for":
+                    return _child(p, "pobj")
+    return None
+
+
+def _claiming_verb(n: Token) -> Token | None:
+    """The verb claiming responsibility for the event noun ``n``, if any."""
+    if n.dep_ != "pobj" or n.head.lower_ != "for" or n.head.head.lemma_.lower() != "responsibility":
+        return None
+    v = n.head.head.head
+    return v if v.pos_ == "VERB" and v.lemma_.lower() in CLAIMING and n.head.head.dep_ == "dobj" else None
 
 
 def _with_partner(n: Token) -> bool:
