@@ -48,3 +48,22 @@ def test_relative_needs_document_date():
     assert dates.resolve(e, None) is None
     (e,) = dates.find("on March 5, 2014")
     assert dates.resolve(e, None).isoformat() == "2014-03-05"
+
+
+
+@pytest.mark.parametrize("text, key, expected", [
+    # a bound is not the event's date
+    ("It was the first time since the war of 1971 that Indian jets attacked Pakistan.",
+     ("INDMIL", "19", "PAK"), "2019-12-20"),
+    ("Turkish police have detained the journalist since March.", ("TURCOP", "17", "TURMED"), "2019-12-20"),
+    # the date of something else the sentence names is not the event's date
+    ("Indian jets attacked Pakistan for the first time since the crisis of 2001.",
+     ("INDMIL", "19", "PAK"), "2019-12-20"),
+    # an event's own date still counts
+    ("Indian jets attacked Pakistan in 1971.", ("INDMIL", "19", "PAK"), "1971-01-01"),
+    # what only could happen is dated forward
+    ("Officials said Kabul and Islamabad could meet in January.", ("AFGGOV", "04", "PAKGOV"), "2020-01-01"),
+])
+def test_event_dates_in_sentences(coder, text, key, expected):
+    got = {(e.source, e.cameo[:2], e.target): e.date for e in coder.code(text, date="2019-12-20")}
+    assert got.get(key) == expected, got

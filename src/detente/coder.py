@@ -220,20 +220,37 @@ def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, 
     best, best_dist = None, 5
     for e in found:
         span = sent.char_span(e.start, e.end, alignment_mode="expand")
-        if span is None:
+        if span is None or not _dates_event(e, span, r.trigger, r.mode):
             continue
         dist = tree_distance(span.root, r.trigger)
         if dist < best_dist:
             best, best_dist = e, dist
     if best is not None:
-        future = r.mode == "hypothetical" and any(
-            c.lower_ in ("will", "'ll", "shall") for c in r.trigger.children if c.dep_ == "aux")
+        # what is only possible or planned is dated forward: "could begin by early March"
+        auxes = [c for c in r.trigger.children if c.dep_ == "aux"]
+        future = r.mode == "hypothetical" and any(c.tag_ == "MD" or c.lower_ in ("will", "'ll", "shall") for c in auxes) \
+            and not any(c.lower_ == "have" for c in auxes)
         when = dates.resolve(best, day, future=future)
         if when is not None:
             return when.isoformat(), "text", best.text
     if day is not None:
         return day.isoformat(), "document", ""
     return None, None, ""
+
+
+def _dates_event(e, span, trigger, mode: str) -> bool:
+    """Whether a date expression can be the date of the event: not a bound of what
+    happened ("the first time since 1971", "until March"; "by March" is the date of what
+    is only planned) and not the date of another thing it names ("the war of 1971")."""
+    prep = (e.groups.get("prep") or "").lower()
+    if prep in ("since", "until") or (prep == "by" and mode == "asserted"):
+        return False
+    root = span.root
+    prep = root if root.dep_ == "prep" else root.head if root.head.dep_ == "prep" else None
+    if prep is not None and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") \
+            and prep.head.i != trigger.i:
+        return False
+    return True
 
 
 _WORKER: Coder | None = None
