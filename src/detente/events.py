@@ -190,6 +190,9 @@ class EventExtractor:
                 sources = _launched_by(tr.projectile, res)
             elif tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
+                if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not any(
+                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources):
+                    continue     # only armed forces entering a place take it
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
                 if not sources and not targets and _happening_preps(tr.token):
@@ -1258,6 +1261,7 @@ def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> lis
 
 
 CLAIMING = word_list("claiming_verbs")
+INCURSION = word_list("incursion_verbs")
 
 
 def _claimed_event(v: Token) -> Token | None:

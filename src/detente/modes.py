@@ -17,7 +17,9 @@ from .dictionaries import code_map, word_list
 MODALS = word_list("modals")
 HYPOTHETICAL_HEADS = word_list("hypothetical_heads")   # heads whose complement is not (yet) a fact
 NEGATING_HEADS = word_list("negating_heads")
-FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
+FACT_PREPS = word_list("fact_preps")
+RESPONDING = word_list("responding_verbs")             # "to address the incursion": it happened
+HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"                   # "after the attack": it happened
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
 INTENT_HEADS = word_list("intent_heads")
 FUTURE = word_list("future")
@@ -101,6 +103,8 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
     if negated(t) or (noun is not None and negated(noun)):
         # "should not attack", "may not meet": a norm or a possibility, not a fact
         return "hypothetical" if has_modal(t, except_future=True) else "negated"
+    if _responded_to(t):
+        return "asserted"
     node = t
     for _ in range(12):
         first = node.i == t.i
@@ -138,6 +142,22 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
             return "hypothetical"   # "it is unlikely that ...", "it is possible that ..."
         node = head
     return "asserted"
+
+
+def _responded_to(t: Token) -> bool:
+    """An event noun that something responds to happened, whatever the response's own
+    mode: "a meeting to address the Turkish incursion", "vowed to avenge the killing" (but
+    not "to investigate alleged abuses", "to discuss a possible ceasefire")."""
+    if t.pos_ != "NOUN" or any(c.dep_ == "det" and c.lower_ in ("a", "an", "any") for c in t.children):
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("to", "against", "for", "over", "on"):
+        head = head.head     # "responded to the attack", "protested against the incursion"
+    elif t.dep_ != "dobj":
+        return False
+    if head.lemma_.lower() not in RESPONDING or head.pos_ != "VERB":
+        return False
+    return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in HEDGES for c in t.children)
 
 
 def negated(t: Token) -> bool:
