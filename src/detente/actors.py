@@ -402,6 +402,12 @@ class ActorResolver:
                 if h.dep_ in ("compound", "amod"):
                     return [self._make(e.country, h, m, entry=e)]
                 return [self._make(e.country + "GOV", h, m, entry=e)]
+            if e.kind in ("city", "region") and h.dep_ == "nsubj" and h.head.pos_ == "VERB" \
+                    and h.i == m.end - 1 and e.country \
+                    and not any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < m.start
+                                for c in h.children):   # "Candice Bergen" is a person
+                # a region or city that acts is its government: "Victoria eases restrictions"
+                return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
         if role in ("-", "GOV") and plural and any(c.lower_ in PAIR_WORDS for c in h.children):
