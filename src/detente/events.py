@@ -95,6 +95,10 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
+            if not pats and _gift(t) is not None:     # "donated vaccine doses to Burundi"
+                obj, code = _gift(t)
+                out.append(Trigger(t, code, Pattern(code, (obj.lemma_.lower(),), f"{t.lemma_} {obj.lemma_}", False)))
+                continue
             if not pats:
                 noun, npat = self._instrument(t)
                 if noun is not None:      # "targeted military sites with missile strikes"
@@ -108,10 +112,10 @@ class EventExtractor:
             if pat is None or pat.code == "*":
                 noun, code, npat = self._event_noun(t, frame) if pat is not None else (None, None, None)
                 if noun is None:
-                    gift = _hardware_gift(t)
+                    gift = _gift(t) or ((_hardware_gift(t), "072") if _hardware_gift(t) is not None else None)
                     if gift is not None:     # "delivered eight helicopters to Jordan": military aid
-                        out.append(Trigger(t, "072", Pattern("072", (gift.lemma_.lower(),),
-                                                             f"{t.lemma_} {gift.lemma_}", False)))
+                        out.append(Trigger(t, gift[1], Pattern(gift[1], (gift[0].lemma_.lower(),),
+                                                               f"{t.lemma_} {gift[0].lemma_}", False)))
                     continue
                 consumed.add(noun.i)
                 out.append(Trigger(t, code, npat, noun))
@@ -1116,6 +1120,8 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 GIVING = word_list("giving_verbs")
 HARDWARE = word_list("military_hardware")
+MONEY = word_list("money_words")
+RELIEF = word_list("relief_goods")
 
 
 def _hardware_gift(v: Token) -> Token | None:
@@ -1125,6 +1131,29 @@ def _hardware_gift(v: Token) -> Token | None:
     for c in v.children:
         if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HARDWARE:
             return c
+    return None
+
+
+def _gift(v: Token) -> tuple[Token, str] | None:
+    """Goods a giving verb gives to someone, and the aid they are: arms (072), money
+    (071: "donated $10 million to Haiti"), relief (073: "vaccine doses", "fuel")."""
+    if v.lemma_.lower() not in GIVING:
+        return None
+    to = any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for p in v.children) or any(
+        p.dep_ == "prep" and p.lower_ == "to" for c in v.children if c.dep_ == "dobj" for p in c.children)
+    if not to:
+        return None
+    for c in v.children:
+        if c.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        words = {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "nmod", "quantmod"))}
+        words |= {x.lemma_.lower() for x in c.subtree if x.tag_ == "$"} and {"$"}
+        if words & HARDWARE:
+            return c, "072"
+        if words & MONEY:
+            return c, "071"
+        if words & RELIEF:
+            return c, "073"
     return None
 
 

@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GIVING, HARDWARE, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -109,10 +109,10 @@ class Prefilter:
                 if needs:
                     for f in forms(lemma):
                         triggers.setdefault(strings.add(f), set()).update(needs)
-        for lemma in GIVING:     # events._hardware_gift: giving arms
+        for lemma in GIVING:     # events._gift: giving arms, money or relief
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).update(
-                    (True, (word_hashes(w),)) for w in HARDWARE)
+                    (True, (word_hashes(w),)) for w in HARDWARE | MONEY | RELIEF)
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
