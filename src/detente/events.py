@@ -95,9 +95,11 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
-            if not pats and _gift(t) is not None:     # "donated vaccine doses to Burundi"
+            if _gift(t) is not None and (not pats or t.lemma_.lower() in GETTING):
+                # "donated vaccine doses to Burundi", "received vaccines from India"
                 obj, code = _gift(t)
-                out.append(Trigger(t, code, Pattern(code, (obj.lemma_.lower(),), f"{t.lemma_} {obj.lemma_}", False)))
+                out.append(Trigger(t, code, Pattern(code, (obj.lemma_.lower(),), f"{t.lemma_} {obj.lemma_}",
+                                                    t.lemma_.lower() in GETTING)))
                 continue
             if not pats:
                 noun, npat = self._instrument(t)
@@ -1122,6 +1124,7 @@ GIVING = word_list("giving_verbs")
 HARDWARE = word_list("military_hardware")
 MONEY = word_list("money_words")
 RELIEF = word_list("relief_goods")
+GETTING = word_list("getting_verbs")
 
 
 def _hardware_gift(v: Token) -> Token | None:
@@ -1137,6 +1140,18 @@ def _hardware_gift(v: Token) -> Token | None:
 def _gift(v: Token) -> tuple[Token, str] | None:
     """Goods a giving verb gives to someone, and the aid they are: arms (072), money
     (071: "donated $10 million to Haiti"), relief (073: "vaccine doses", "fuel")."""
+    if v.lemma_.lower() in GETTING:
+        # "Kenya receives a shipment of vaccines from India": from the giver
+        if not any(p.dep_ == "prep" and p.lower_ == "from" for c in v.children if c.dep_ in ("prep", "dobj")
+                   for p in (c, *c.subtree)):
+            return None
+        for c in v.children:
+            if c.dep_ == "dobj":
+                words = {w.lemma_.lower() for w in c.subtree}
+                code = "072" if words & HARDWARE else "071" if words & MONEY else "073" if words & RELIEF else None
+                if code:
+                    return c, code
+        return None
     if v.lemma_.lower() not in GIVING:
         return None
     to = any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for p in v.children) or any(

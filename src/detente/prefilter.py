@@ -48,7 +48,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GETTING, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -109,7 +109,7 @@ class Prefilter:
                 if needs:
                     for f in forms(lemma):
                         triggers.setdefault(strings.add(f), set()).update(needs)
-        for lemma in GIVING:     # events._gift: giving arms, money or relief
+        for lemma in GIVING | GETTING:     # events._gift: giving (or getting) arms, money or relief
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).update(
                     (True, (word_hashes(w),)) for w in HARDWARE | MONEY | RELIEF)
