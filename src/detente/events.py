@@ -196,9 +196,10 @@ class EventExtractor:
                 sources = _launched_by(tr.projectile, res)
             elif tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
-                if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not any(
-                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources):
-                    continue     # only armed forces entering a place take it
+                if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
+                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
+                        and _entered_place(tr.token, res)):
+                    continue     # only armed forces entering a place take it, not an air zone
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
                 if not sources and not targets and _happening_preps(tr.token):
@@ -1306,6 +1307,16 @@ def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> lis
 
 CLAIMING = word_list("claiming_verbs")
 INCURSION = word_list("incursion_verbs")
+
+
+def _entered_place(v: Token, res: ActorResolver) -> bool:
+    """Whether what a verb of entering goes into is a place on the ground: a named place or
+    a place's kind ("the district of Afrin", "Georgian territory"), not "Taiwan's air
+    defence zone" or "a hospital complex"."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "into" for o in p.children
+             if o.dep_ == "pobj"]
+    return any(res.place_country(o) or o.lemma_.lower() in places.PLACE_TYPES for o in objs)
 
 
 def _claimed_event(v: Token) -> Token | None:
