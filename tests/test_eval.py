@@ -16,7 +16,7 @@ FLOORS = {  # measured (README) minus a small margin
     "petr2_gsr": ("root", 0.68),
     "plover": ("type+actors", 0.54),
     "conflibert": ("quad", 0.63),
-    "news": ("root", 0.44),
+    "news": ("root", 0.46),
 }
 
 
@@ -55,4 +55,4 @@ def test_own_news_set_accuracy(coder, tmp_path):
         for r in items:
             f.write(json.dumps({**r, "text": texts[r["id"]], "set": "news"}) + "\n")
     score = _scores(coder, gold, tmp_path / "news_own.jsonl")["news"]["root"]["F1"]
-    assert score >= 0.37, f"news_own root F1 {score} fell below 0.37"
+    assert score >= 0.39, f"news_own root F1 {score} fell below 0.39"
