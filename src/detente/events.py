@@ -95,11 +95,10 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
-            if _gift(t) is not None and (not pats or t.lemma_.lower() in GETTING):
+            gift = _gift(t)
+            if gift is not None and (not pats or t.lemma_.lower() in GETTING):
                 # "donated vaccine doses to Burundi", "received vaccines from India"
-                obj, code = _gift(t)
-                out.append(Trigger(t, code, Pattern(code, (obj.lemma_.lower(),), f"{t.lemma_} {obj.lemma_}",
-                                                    t.lemma_.lower() in GETTING)))
+                out.append(_gift_trigger(t, gift))
                 continue
             if not pats:
                 noun, npat = self._instrument(t)
@@ -114,10 +113,8 @@ class EventExtractor:
             if pat is None or pat.code == "*":
                 noun, code, npat = self._event_noun(t, frame) if pat is not None else (None, None, None)
                 if noun is None:
-                    gift = _gift(t) or ((_hardware_gift(t), "072") if _hardware_gift(t) is not None else None)
                     if gift is not None:     # "delivered eight helicopters to Jordan": military aid
-                        out.append(Trigger(t, gift[1], Pattern(gift[1], (gift[0].lemma_.lower(),),
-                                                               f"{t.lemma_} {gift[0].lemma_}", False)))
+                        out.append(_gift_trigger(t, gift))
                     continue
                 consumed.add(noun.i)
                 out.append(Trigger(t, code, npat, noun))
@@ -1128,49 +1125,38 @@ RELIEF = word_list("relief_goods")
 GETTING = word_list("getting_verbs")
 
 
-def _hardware_gift(v: Token) -> Token | None:
-    """The arms a giving verb gives: "supplied tanks", "drones were delivered"."""
-    if v.lemma_.lower() not in GIVING:
-        return None
-    for c in v.children:
-        if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in HARDWARE:
-            return c
-    return None
-
-
 def _gift(v: Token) -> tuple[Token, str] | None:
-    """Goods a giving verb gives to someone, and the aid they are: arms (072), money
-    (071: "donated $10 million to Haiti"), relief (073: "vaccine doses", "fuel")."""
-    if v.lemma_.lower() in GETTING:
-        # "Kenya receives a shipment of vaccines from India": from the giver
+    """What a giving verb gives and the aid it is: arms (072: "supplied tanks", "drones
+    were delivered"), and, given to someone, money (071: "donated $10 million to Haiti")
+    or relief (073: "vaccine doses", "fuel"); or what a getting verb gets from someone
+    ("received $2 billion from the IMF")."""
+    lemma = v.lemma_.lower()
+    if lemma in GETTING:
         if not any(p.dep_ == "prep" and p.lower_ == "from" for c in v.children if c.dep_ in ("prep", "dobj")
                    for p in (c, *c.subtree)):
             return None
-        for c in v.children:
-            if c.dep_ == "dobj":
-                words = {w.lemma_.lower() for w in c.subtree}
-                code = "072" if words & HARDWARE else "071" if words & MONEY else "073" if words & RELIEF else None
-                if code:
-                    return c, code
+        goods = [(c, {w.lemma_.lower() for w in c.subtree}) for c in v.children if c.dep_ == "dobj"]
+    elif lemma in GIVING:
+        goods = [(c, {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children
+                                          if x.dep_ in ("compound", "nmod", "quantmod"))}
+                  | ({"$"} if any(x.tag_ == "$" for x in c.subtree) else set()))
+                 for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+        to = any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for p in v.children) or any(
+            p.dep_ == "prep" and p.lower_ == "to" for c, _ in goods for p in c.children)
+        if not to:     # arms are aid whoever gets them; money and relief, given to someone
+            goods = [(c, words & HARDWARE) for c, words in goods]
+    else:
         return None
-    if v.lemma_.lower() not in GIVING:
-        return None
-    to = any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for p in v.children) or any(
-        p.dep_ == "prep" and p.lower_ == "to" for c in v.children if c.dep_ == "dobj" for p in c.children)
-    if not to:
-        return None
-    for c in v.children:
-        if c.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        words = {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children if x.dep_ in ("compound", "nmod", "quantmod"))}
-        words |= {x.lemma_.lower() for x in c.subtree if x.tag_ == "$"} and {"$"}
-        if words & HARDWARE:
-            return c, "072"
-        if words & MONEY:
-            return c, "071"
-        if words & RELIEF:
-            return c, "073"
+    for c, words in goods:
+        code = "072" if words & HARDWARE else "071" if words & MONEY else "073" if words & RELIEF else None
+        if code:
+            return c, code
     return None
+
+
+def _gift_trigger(v: Token, gift: tuple[Token, str]) -> Trigger:
+    obj, code = gift
+    return Trigger(v, code, Pattern(code, (obj.lemma_.lower(),), f"{v.lemma_} {obj.lemma_}", v.lemma_.lower() in GETTING))
 
 
 def _complement_place(v: Token, res: ActorResolver, by_token, sources) -> list[Actor]:
