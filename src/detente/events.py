@@ -264,8 +264,7 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and ((res.place_country(c) and not res.is_people(c))
-                                          or c.lemma_.lower() in places.PLACE_TYPES) for c in tr.token.children):
+                    c.dep_ == "dobj" and _territory(c, res) for c in tr.token.children):
                 code = "192"     # seizing or capturing a town is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
@@ -283,8 +282,8 @@ class EventExtractor:
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
-            claimant = _claiming_verb(tr.token)
-            if claimant is not None and tr.code[:2] in ATTACK_ROOTS:
+            claimant = _claiming_verb(tr.token) if tr.code[:2] in ATTACK_ROOTS else None
+            if claimant is not None:
                 # "Hamas claimed responsibility for the attack": it happened, by the claimant
                 if not targets:       # "for the bombing in Peshawar": on that place's country
                     targets = _protest_venue(tr.token, res, [], deep=True)
@@ -292,8 +291,7 @@ class EventExtractor:
                     subj = _child(claimant, "nsubj")
                     sources = res.actors(subj) if subj is not None else []
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
-            if claimant is not None and tr.code[:2] in ATTACK_ROOTS and mode == "hypothetical" \
-                    and mode_of(claimant) == "asserted" and targets:
+            if claimant is not None and mode == "hypothetical" and targets and mode_of(claimant) == "asserted":
                 # (an attack claimed with no victim named was told of before: "the attack")
                 mode = "asserted"
             if mode != "asserted" and tr.token.pos_ != "VERB" and _instance_happened(tr.token):
@@ -1295,14 +1293,20 @@ CLAIMING = word_list("claiming_verbs")
 INCURSION = word_list("incursion_verbs")
 
 
+def _territory(t: Token, res: ActorResolver) -> bool:
+    """Whether ``t`` names territory: a named place that is not its people, or a place's
+    kind ("the district of Afrin", "the settlement of X", "Georgian territory"), not
+    "Taiwan's air defence zone" or "a hospital complex"."""
+    return bool(res.place_country(t) and not res.is_people(t)) or t.lemma_.lower() in places.PLACE_TYPES
+
+
 def _entered_place(v: Token, res: ActorResolver) -> bool:
-    """Whether what a verb of entering goes into is a place on the ground: a named place or
-    a place's kind ("the district of Afrin", "Georgian territory"), not "Taiwan's air
-    defence zone" or "a hospital complex"."""
+    """Whether what a verb of entering goes into is territory ("entered Afrin", "moved
+    into the Gaza Strip")."""
     objs = [c for c in v.children if c.dep_ == "dobj"]
     objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "into" for o in p.children
              if o.dep_ == "pobj"]
-    return any(res.place_country(o) or o.lemma_.lower() in places.PLACE_TYPES for o in objs)
+    return any(_territory(o, res) for o in objs)
 
 
 def _claimed_event(v: Token) -> Token | None:
@@ -1316,11 +1320,13 @@ def _claimed_event(v: Token) -> Token | None:
 
 
 def _claiming_verb(n: Token) -> Token | None:
-    """The verb claiming responsibility for the event noun ``n``, if any."""
-    if n.dep_ != "pobj" or n.head.lower_ != "for" or n.head.head.lemma_.lower() != "responsibility":
-        return None
+    """The verb claiming responsibility for the event noun ``n``, if any (the inverse of
+    ``_claimed_event``)."""
     v = n.head.head.head
-    return v if v.pos_ == "VERB" and v.lemma_.lower() in CLAIMING and n.head.head.dep_ == "dobj" else None
+    if v.pos_ != "VERB" or v.lemma_.lower() not in CLAIMING:
+        return None
+    claimed = _claimed_event(v)
+    return v if claimed is not None and claimed.i == n.i else None
 
 
 def _with_partner(n: Token) -> bool:

@@ -17,9 +17,9 @@ from .dictionaries import code_map, word_list
 MODALS = word_list("modals")
 HYPOTHETICAL_HEADS = word_list("hypothetical_heads")   # heads whose complement is not (yet) a fact
 NEGATING_HEADS = word_list("negating_heads")
-FACT_PREPS = word_list("fact_preps")
+FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
 RESPONDING = word_list("responding_verbs")             # "to address the incursion": it happened
-HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"                   # "after the attack": it happened
+HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
 INTENT_HEADS = word_list("intent_heads")
 FUTURE = word_list("future")
