@@ -5,8 +5,10 @@
 The CAMEO -> PLOVER table (PLOVER manual draft 0.8) has no rows for the CAMEO
 roots 01 (make public statement: no PLOVER category) and 02 (appeal: PLOVER
 folds it into REQUEST); their names come from the CAMEO codebook below.
-Quad classes follow the four-class convention 01-04 verbal cooperation,
-05-08 material cooperation, 09-13 verbal conflict, 14-20 material conflict.
+Quad classes come from the reference table's quad conversion (the Phoenix
+pipeline's): 0 neutral (01 statements, 02 appeals), 1 verbal cooperation (03-05),
+2 material cooperation (06-08), 3 verbal conflict (09-13 and 16, reducing
+relations), 4 material conflict (14-15, 17-20).
 """
 import json
 import re
@@ -36,11 +38,6 @@ NAMES_01_02 = {
 }
 
 
-def quad(code):
-    root = int(code[:2])
-    return 1 if root <= 4 else 2 if root <= 8 else 3 if root <= 13 else 4
-
-
 def main(ref):
     ref = Path(ref)
     plover, names, modes = {}, dict(NAMES_01_02), {}
@@ -55,7 +52,8 @@ def main(ref):
             modes[code] = (fields[1], " ".join(fields[2].split()).replace(" ;", ";"))
         if name:
             names.setdefault(code, name.strip())
-    goldstein = json.loads((ref / "cameo_goldstein_quad.json").read_text())["goldstein_scale"]
+    table = json.loads((ref / "cameo_goldstein_quad.json").read_text())
+    goldstein, quad = table["goldstein_scale"], table["quad_conversion"]
     codes = sorted(set(goldstein) | set(plover) | set(names))
     rows = []
     for code in codes:
@@ -69,10 +67,10 @@ def main(ref):
         mode, context = modes.get(code) or modes.get(code[:3]) or ("", "")
         if not cat:
             mode, context = "", ""
-        rows.append(f"{code}\t{cat}\t{mode}\t{context}\t{g}\t{quad(code)}\t{name}")
+        rows.append(f"{code}\t{cat}\t{mode}\t{context}\t{g}\t{quad[code[:2]]}\t{name}")
     out = Path(__file__).resolve().parent.parent / "src/detente/data/events/cameo.tsv"
     out.write_text("# CAMEO code table: code, PLOVER category, PLOVER mode, PLOVER context, Goldstein value,\n"
-                   "# quad class, name.\n"
+                   "# quad class (0 neutral), name.\n"
                    "# Built by scripts/build_cameo_table.py from the CAMEO->PLOVER (PLOVER manual draft 0.8)\n"
                    "# and CAMEO.SCALE Goldstein tables; facts of the field, carried in our own format.\n"
                    + "\n".join(rows) + "\n", encoding="utf-8")

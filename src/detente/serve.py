@@ -327,7 +327,7 @@ def create_app(db: str, settings=None, warm: int = 0, refresh: float = REFRESH):
                start: dt.date | None = None, end: dt.date | None = None,
                root: str | None = Query(None, pattern=r"^\d{2}$"),
                plover: str | None = Query(None, pattern=r"^[A-Za-z]{3,12}$"),
-               quad: int | None = Query(None, ge=1, le=4),
+               quad: int | None = Query(None, ge=0, le=4),
                mode: Literal["asserted", "negated", "hypothetical"] | None = None,
                place: str | None = Query(None, max_length=100), q: str | None = Query(None, max_length=200),
                limit: int = Query(50, ge=1, le=MAX_LIMIT), offset: int = Query(0, ge=0, le=10_000_000),
