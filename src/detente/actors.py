@@ -500,7 +500,10 @@ class ActorResolver:
                     found.append(a)
 
         named = any(c.i in self.mentions for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss"))
-        for c in h.children:
+        # a role phrase's own compound holds modifiers too: "a Rwandan army officer"
+        inner = [c for c in h.children if role_start <= c.i < h.i and c.dep_ == "compound"
+                 and c.i not in self.mentions]
+        for c in [*h.children, *(x for k in inner for x in k.children)]:
             if c.i >= role_start and c.i < h.i and (c.i not in self.mentions
                                                     or self.mentions[c.i].entries[0].kind == "person"):
                 continue  # part of the role phrase itself (unless a body's name: "an Indian Army base")

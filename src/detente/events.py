@@ -331,8 +331,9 @@ class EventExtractor:
             if punished is not None:
                 # the crime a court or the police punish happened; those convicted did it,
                 # those arrested are only suspected
-                if not sources and punished.lemma_.lower() in CONVICTING:
-                    sources = self._verb_args(by_token[punished.i], res)[1]
+                if (not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING:
+                    # "sentenced four men after bombing a mall": the men bombed, not the court
+                    sources = self._verb_args(by_token[punished.i], res)[1] or sources
                 if not sources:
                     sources = [Actor("---", "", None, tr.token.i)]
                 mode = "asserted"
@@ -1067,6 +1068,7 @@ TRANSITIVE_ONLY = word_list("transitive_only_verbs")
 INTRANSITIVE = word_list("intransitive_verbs")
 CONVICTING = word_list("convicting_verbs")
 PUNISHING = CONVICTING | word_list("arresting_verbs")
+PART_NOUNS = word_list("part_nouns")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
@@ -1242,13 +1244,17 @@ def _toll_cause(n: Token) -> bool:
 
 def _punished_crime(tr, by_token) -> Token | None:
     """The conviction, sentence or arrest whose reason the crime ``tr`` is: "convicted two
-    men of the murder", "arrested for the kidnapping", "jailed over the attack"."""
+    men of the murder", "arrested for the kidnapping", "jailed over the attack", "convicted
+    of kidnapping two tourists", "sentenced after bombing a mall", "jailed over his role in
+    the bombings", "found guilty of genocide"."""
     n = tr.token
-    if n.pos_ == "VERB" or tr.code[:2] not in ATTACK_ROOTS or n.dep_ != "pobj" \
-            or n.head.lower_ not in ("of", "for", "over", "in"):
+    if tr.code[:2] not in ATTACK_ROOTS or n.dep_ != ("pcomp" if n.pos_ == "VERB" else "pobj") \
+            or n.head.lower_ not in ("of", "for", "over", "in", "after"):
         return None
     v = n.head.head
-    if v.dep_ == "dobj":    # "convicted two men of ...": the reason hung on the object
+    if n.head.lower_ == "in" and v.lemma_.lower() in PART_NOUNS and v.dep_ == "pobj":
+        v = v.head.head          # "over his role in the bombings": the part someone took
+    if v.dep_ in ("dobj", "oprd", "acomp"):    # "convicted two men of ...", "found him guilty of"
         v = v.head
     if v.i in by_token and by_token[v.i].code[:3] == "173" and v.lemma_.lower() in PUNISHING:
         return v
