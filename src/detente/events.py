@@ -1027,6 +1027,9 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
     for e in events:
         if e.source and e.target:
             out.append(e)
+        elif e.target and e.code.startswith(STATE_COERCION) and e.mode == "asserted" \
+                and e.trigger.tag_ == "VBN" and _child(e.trigger, "nsubj") is None:
+            out.append(e)    # a passive's agent is the state of its place: "were sentenced in Mexico"
         elif not complete and e.code[:2] not in ("01", "02"):
             out.append(e)
     return out
