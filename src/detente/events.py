@@ -242,6 +242,10 @@ class EventExtractor:
                     targets = [a for a in self._noun_args(claimed, res, code="19")[1]
                                if a.country not in {s.country for s in sources}] or \
                         _protest_venue(claimed, res, sources, deep=True)
+                if not targets:
+                    # "gunmen attacked a police station in Quetta; the BLA claimed
+                    # responsibility": the victims of the attack told before it
+                    targets = self._victims_before(tr, by_token, res, sources)
             if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
                 # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
                 targets = self._condemned_place(tr.token, res)
@@ -410,6 +414,30 @@ class EventExtractor:
                         seen.add(key)
                         out.append(RawEvent(v.head, code, s, t, "asserted"))
         return out
+
+    def _victims_before(self, tr: Trigger, by_token, res: ActorResolver, sources) -> list[Actor]:
+        """The targets of the last attack told before ``tr`` in its sentence, or else in the
+        sentence before ("A car bomb killed six soldiers in Kabul. The Taliban claimed
+        responsibility."), given the country of its place where the text gives them none."""
+        own = {a.code for a in sources}
+        start = tr.token.sent.start
+        candidates = [x for x in by_token.values() if x.token.i < tr.token.i]
+        if start > 0:
+            candidates += self.triggers(res.doc[start - 1].sent, res.mentions)
+        for other in sorted(candidates, key=lambda x: -x.token.i):
+            if other.code[:2] not in ATTACK_ROOTS:
+                continue
+            got = self._verb_args(other, res)[1] if other.token.pos_ == "VERB" else \
+                self._noun_args(other.token, res, code=other.code)[1]
+            place = places.locate(other.token, res)
+            here = place.country if place is not None and place.country not in (None, *NO_COUNTRY) else ""
+            if here:
+                got = [dataclasses.replace(a, code=here + a.code[3:]) if a.country == "---" else a for a in got] \
+                    or [Actor(here, place.name, None, other.token.i)]
+            got = [a for a in got if a.code not in own and a.country not in NO_COUNTRY]
+            if got:
+                return got
+        return []
 
     def _verb_args(self, tr: Trigger, res: ActorResolver):
         v = tr.token
@@ -1182,6 +1210,7 @@ def _complement_place(v: Token, res: ActorResolver, by_token, sources) -> list[A
 
 
 BORDER = word_list("border_words")
+CLAIM_WORDS = ("responsibility",)   # "claimed responsibility": reads the attack before (_victims_before)
 BACK_BORDER = 4     # sentences before a border clash read for its sides (prefilter.BACK_BORDER)
 
 
@@ -1321,7 +1350,7 @@ def _entered_place(v: Token, res: ActorResolver) -> bool:
 def _claimed_event(v: Token) -> Token | None:
     """What a claim of responsibility is for: "claimed responsibility for the attack"."""
     for r in v.children:
-        if r.dep_ == "dobj" and r.lemma_.lower() == "responsibility":
+        if r.dep_ == "dobj" and r.lemma_.lower() in CLAIM_WORDS:
             for p in r.children:
                 if p.dep_ == "prep" and p.lower_ == "for":
                     return _child(p, "pobj")

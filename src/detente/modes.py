@@ -114,6 +114,9 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
         if head.i == node.i:
             return "asserted"
         dep, hl = node.dep_, head.lemma_.lower()
+        if dep == "ccomp" and node.i < head.i and any(
+                x.lower_ == ";" for x in node.doc[max(node.right_edge.i, node.i) + 1:head.i]):
+            return "asserted"   # a clause before a semicolon stands alone: "X attacked Y; Z claimed ..."
         if (dep == "prep" and node.lower_ in FACT_PREPS) or (dep == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in FACT_PREPS for c in node.children)):
             # "votes on amendments after the president accuses MPs": what an "after" or

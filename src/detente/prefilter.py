@@ -23,7 +23,8 @@ other than a statement or appeal and one actor, or any trigger word and two. Whe
 eventful sentence reads the sentences before it (a pronoun: salience of the one before;
 "both"/"two" with a role noun: the last two countries named in it and the one before;
 a role noun: the one country named in it and the one before;
-"with" and an event noun of cooperation: the partner, from the two before), the
+"with" and an event noun of cooperation: the partner, from the two before; a claim of
+responsibility: the victims of the attack in the one before), the
 sentences from the earliest of those that may add to salience are parsed too, and so on
 backwards. Everything else is skipped: it adds
 nothing to the salience that later sentences see, or no later sentence within reach
@@ -48,7 +49,7 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GETTING, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
+from .events import BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -56,6 +57,7 @@ from .events import BACK_BORDER, BACK_CONTEXT, BORDER, GETTING, GIVING, HARDWARE
 # of the two before (Salience.partner), an unnamed institution takes the one country named
 # in them (events.BACK_CONTEXT, Salience.only_country)
 BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2     # and events.BACK_BORDER for "border clashes"
+BACK_CLAIM = 1      # a claim of responsibility reads the attack in the sentence before (events._victims_before)
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
 OBLIGATION_WORDS = ranked_words("obligation_modals")  # _obligations: demands, need two actors
@@ -63,7 +65,7 @@ OPENING = ('"', "'", "\u201c", "\u2018", "(", "[")
 COOPERATIVE = ("03", "04", "05", "06", "07")        # event nouns that find a partner (events.py)
 # word categories (bits): trigger word, role noun with a role, any role noun, he/she/it, they,
 # "with", "both"/"two", an event noun of cooperation
-_TRIGGER, _ROLE, _ANY_ROLE, _ONE, _MANY, _WITH, _PAIR, _PARTNER, _BORDER = 1, 2, 4, 8, 16, 32, 64, 128, 256
+_TRIGGER, _ROLE, _ANY_ROLE, _ONE, _MANY, _WITH, _PAIR, _PARTNER, _BORDER, _CLAIM = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,7 @@ class Prefilter:
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
                            (_MANY, THEY), (_WITH, ("with",)), (_PAIR, PAIR_WORDS),
-                           (_PARTNER, partner_forms), (_BORDER, BORDER)):
+                           (_PARTNER, partner_forms), (_BORDER, BORDER), (_CLAIM, CLAIM_WORDS)):
             for w in words:
                 h = strings.add(w)
                 category[h] = category.get(h, 0) | bit
@@ -198,7 +200,9 @@ class Prefilter:
         # "both countries", "the two sides": two actors from the sentences before
         pair = (count(_ANY_ROLE) > 0) & (count(_PAIR) > 0)
         border = count(_BORDER) > 0        # "border clashes": two states from before
-        named = names + count(_ROLE) + 2 * (pair | border)
+        # "X claimed responsibility": its victims are those of the attack told before
+        claim = (count(_CLAIM) > 0) & (count(_TRIGGER) > 0)
+        named = names + count(_ROLE) + 2 * (pair | border) + claim
         pron = count(_ONE) + 2 * count(_MANY)
         # what the coder adds to salience: named actors, and role nouns taking their
         # country from a pronoun ("its neighbours")
@@ -218,7 +222,8 @@ class Prefilter:
         back = np.maximum.reduce([np.where(pron > 0, BACK_PRONOUN, 0), np.where(pair, BACK_PAIR, 0),
                                   np.where(count(_ANY_ROLE) > 0, BACK_CONTEXT, 0),
                                   np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0),
-                                  np.where(border & (count(_TRIGGER) > 0), BACK_BORDER, 0)])
+                                  np.where(border & (count(_TRIGGER) > 0), BACK_BORDER, 0),
+                                  np.where(claim, BACK_CLAIM, 0)])
         return _Facts(sents, eventful, adds.tolist(), back.tolist(), counts)
 
     def _sentences(self, doc: Doc, lower: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
