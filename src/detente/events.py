@@ -95,6 +95,11 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
+            eased = self._eased(t)
+            if eased is not None:
+                consumed.add(eased.noun.i)
+                out.append(eased)
+                continue
             gift = _gift(t)
             if gift is not None and (not pats or t.lemma_.lower() in GETTING):
                 # "donated vaccine doses to Burundi", "received vaccines from India"
@@ -145,6 +150,22 @@ class EventExtractor:
         for p in pats:
             if all(w in mods for w in p.words):
                 return p
+        return None
+
+    def _eased(self, verb: Token) -> Trigger | None:
+        """Easing a restriction or sanction the verb's object names: "relaxed sanctions on
+        Iran" (085), "lifted the curfew" (0813), "the travel ban was removed" (081), "ended
+        the blockade of Gaza" (0872); the object is then no imposition of its own."""
+        if verb.lemma_.lower() not in EASING:
+            return None
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            for n in [c, *c.conjuncts]:
+                p = self._noun_pattern(n)
+                code = _easing_code(p.code) if p is not None else None
+                if code is not None:
+                    return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
 
     def _instrument(self, verb: Token):
@@ -1146,6 +1167,22 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
             if noun is not None and noun is not tr and (noun.token.pos_ != "VERB" or m.tag_ == "VBG") \
                     and noun.code[:2] in ATTACK_ROOTS and noun.token.lemma_.lower() not in TOLL_VERBS:
                 return noun
+    return None
+
+
+EASING = word_list("easing_verbs")
+
+
+def _easing_code(code: str) -> str | None:
+    """The CAMEO code of easing what ``code`` imposes: restrictions 172x -> 081x (a ban on
+    parties 1722 -> 0812, a curfew 1723 -> 0813, martial law 1724 -> 0814), economic
+    sanctions and embargoes 163 -> 085, a blockade or siege 191 -> 0872."""
+    if code.startswith("172"):
+        return "081" + code[3:]
+    if code.startswith("163"):
+        return "085"
+    if code.startswith("191"):
+        return "0872"
     return None
 
 
