@@ -1129,10 +1129,17 @@ def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
     if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.lower_ not in ("in", "during"):
         return []
     v = n.head.head
-    if v.pos_ != "VERB" or not (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING):
-        return []
-    who = _child(v, "nsubjpass") or (_child(v, "nsubj") if v.lemma_.lower() in DYING else None)
-    return res.actors(who) if who is not None else []
+
+    def dead(v):
+        if v.pos_ != "VERB" or not (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING):
+            return []
+        # "soldiers were killed", "soldiers died", a headline's "soldiers killed in clashes"
+        who = _child(v, "nsubjpass") or (_child(v, "nsubj") if v.lemma_.lower() in DYING
+                                         or _child(v, "dobj") is None else None)
+        return res.actors(who) if who is not None else []
+
+    # "four soldiers killed and nine wounded in clashes": the dead of the first verb too
+    return dead(v) or (dead(v.head) if v.dep_ == "conj" else [])
 
 
 SYMMETRIC = word_list("symmetric_words")
