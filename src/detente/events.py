@@ -143,6 +143,9 @@ class EventExtractor:
 
     def _noun_pattern(self, t: Token) -> Pattern | None:
         pats = self.dicts.nouns.get(t.lemma_.lower()) or self.dicts.nouns.get(t.lower_)
+        if not pats and t.tag_ in ("NNP", "NNPS"):
+            # a name's plural keeps its form as lemma: "Strategic Arms Limitation Talks"
+            pats = next((self.dicts.nouns[g] for g in guessed_lemmas(t.lower_) if g in self.dicts.nouns), None)
         if not pats:
             return None
         mods = {c.lemma_.lower() for c in t.children if c.dep_ in ("compound", "amod", "nmod")}
@@ -212,6 +215,11 @@ class EventExtractor:
             if tr.projectile is not None:
                 sources, targets = self._verb_args(tr, res)
                 sources = _launched_by(tr.projectile, res)
+                if tr.token.lemma_.lower() in INTERCEPTING:
+                    # those who intercept it were its target ("Israel intercepted a drone")
+                    who = _child(tr.token, "nsubj") or next(
+                        (o for a in tr.token.children if a.dep_ == "agent" for o in a.children), None)
+                    targets = res.actors(who) if who is not None else []
             elif tr.token.pos_ == "VERB":
                 sources, targets = self._verb_args(tr, res)
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
@@ -1178,6 +1186,8 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 
 EASING = word_list("easing_verbs")
+FIRING = word_list("firing_verbs")
+INTERCEPTING = word_list("intercepting_verbs")
 
 
 def _easing_code(code: str) -> str | None:
@@ -1416,8 +1426,15 @@ def _with_partner(n: Token) -> bool:
 
 
 def _projectile(v: Token) -> Token | None:
-    """The projectile that is the subject of an impact verb: "a rocket ... struck"."""
-    if v.lemma_.lower() not in IMPACT_VERBS:
+    """The projectile that is the subject of an impact verb: "a rocket ... struck", or of
+    a firing verb with no object, a headline's passive misread as active ("Rockets fired
+    from Gaza landed in Israel")."""
+    lemma = v.lemma_.lower()
+    if lemma in INTERCEPTING:
+        # "two missiles launched from Yemen were intercepted over Riyadh": they were fired
+        p = _child(v, "nsubjpass") or _child(v, "dobj")
+        return p if p is not None and _projectile_kind(p) else None
+    if lemma not in IMPACT_VERBS and not (lemma in FIRING and _child(v, "dobj") is None):
         return None
     subj = _child(v, "nsubj")
     return subj if subj is not None and _projectile_kind(subj) else None
@@ -1443,6 +1460,9 @@ def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
     """Who fired a projectile: its modifier ("an Israeli missile"), else the state of the
     place it was fired from ("a rocket fired from Gaza", "rockets from Lebanon")."""
     named = [a for c in p.children if c.dep_ in ("amod", "compound", "poss") for a in res.modifier(c)]
+    # "a missile fired by the Houthis": the agent of the participle
+    named = named or [a for v in p.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
+                      for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
     if named:
         return named
     froms = [q for q in p.children if q.dep_ == "prep" and q.lower_ == "from"]
@@ -1454,7 +1474,7 @@ def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
         for o in q.children:
             if o.dep_ == "pobj":
                 a = _place_target(o, res) or res.actors(o) or \
-                    [m for c in o.children if c.dep_ in ("amod", "poss") for m in res.modifier(c)]
+                    [m for c in o.children if c.dep_ in ("amod", "poss", "compound") for m in res.modifier(c)]
                 if a:      # "from Gaza", "from Armenian positions"
                     return a
     return []
