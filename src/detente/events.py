@@ -228,6 +228,12 @@ class EventExtractor:
                     continue     # only armed forces entering a place take it, not an air zone
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(tr, res, sources, targets)
+                if tr.code[:2] in ATTACK_ROOTS and all(a.country == "---" for a in targets) and not _symmetric(tr):
+                    # "five soldiers were killed when a bomber blew himself up": at the dead
+                    targets = _dead_when(tr.token, res) or targets
+                if not sources and tr.code[:2] in ATTACK_ROOTS and tr.token.lemma_.lower() in TOLL_VERBS:
+                    # "two generals are killed when an Islamic State bomber detonates": by him
+                    sources = _killer_when(tr.token, res)
                 if not sources and not targets and _happening_preps(tr.token):
                     # a gerund that happens: "fighting broke out between X and Y"
                     sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
@@ -1130,6 +1136,32 @@ CONVICTING = word_list("convicting_verbs")
 PUNISHING = CONVICTING | word_list("arresting_verbs")
 PART_NOUNS = word_list("part_nouns")
 ATTACK_ROOTS = ("18", "19", "20")
+
+
+def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
+    """Those killed or wounded by the attack ``v`` told as when it happened: "five soldiers
+    were killed when a bomber blew himself up", "three soldiers died as militants attacked"."""
+    if v.dep_ != "advcl" or not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark")
+                                    for c in v.children):
+        return []
+    h = v.head
+    if h.pos_ != "VERB" or not (h.lemma_.lower() in TOLL_VERBS or h.lemma_.lower() in DYING):
+        return []
+    who = _child(h, "nsubjpass") or (_child(h, "nsubj") if h.lemma_.lower() in DYING
+                                     or _child(h, "dobj") is None else None)
+    return [a for a in res.actors(who) if a.country != "---"] if who is not None else []
+
+
+def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
+    """The subject of a clause telling when a toll happened, if it names an armed actor:
+    "are killed when an Islamic State suicide bomber detonates" -> IMGINS."""
+    for c in v.children:
+        if c.dep_ == "advcl" and c.lemma_.lower() not in ACCIDENT and any(
+                m.lower_ in ("when", "as") and m.dep_ in ("advmod", "mark") for m in c.children):
+            subj = _child(c, "nsubj")
+            if subj is not None:
+                return [a for a in res.actors(subj) if a.code[3:6] in FIGHTING_ROLES]
+    return []
 
 
 def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
