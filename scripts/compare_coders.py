@@ -4,6 +4,10 @@ asserted events (country-level source, CAMEO root, country-level target) that on
 and the other does not, with a random sample of each for reading.
 
     python3 scripts/compare_coders.py --old 8ea61b9 [--new HEAD] [--items 1500] [--show 50]
+                                      [--match REGEX]
+
+``--match`` draws the sample only from items whose text matches a regular expression
+(case-insensitive), to read a change on the sentences it concerns.
 
 The old version runs from a git worktree of that commit; the new one from the working
 tree (``--new HEAD``) or from another commit. Reading the shown events against
@@ -16,6 +20,7 @@ import gzip
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -24,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def sample(shared: Path, n: int, seed: int, out: Path) -> None:
+def sample(shared: Path, n: int, seed: int, out: Path, match: str | None = None) -> None:
     own = {json.loads(line)["id"] for f in (ROOT / "eval" / "news_own").glob("part_*.jsonl")
            for line in f.open(encoding="utf-8") if line.strip()}
     own |= {line.strip() for f in (ROOT / "eval" / "news_own").glob("ids*.txt")
@@ -32,9 +37,12 @@ def sample(shared: Path, n: int, seed: int, out: Path) -> None:
     dev = {json.loads(line)["id"] for line in (shared / "eval" / "dev" / "news.jsonl").open(encoding="utf-8")}
     with gzip.open(shared / "corpus" / "wcep_items.jsonl.gz", "rt", encoding="utf-8") as f:
         items = [r for r in map(json.loads, f) if r["id"] not in own and r["id"] not in dev]
+    if match:
+        pattern = re.compile(match, re.IGNORECASE)
+        items = [r for r in items if pattern.search(r["text"])]
     random.seed(seed)
     with out.open("w", encoding="utf-8") as f:
-        for r in random.sample(items, n):
+        for r in random.sample(items, min(n, len(items))):
             f.write(json.dumps({"id": r["id"], "text": r["text"], "date": r["date"]}) + "\n")
 
 
@@ -64,11 +72,12 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=1500)
     ap.add_argument("--seed", type=int, default=20261206)
     ap.add_argument("--show", type=int, default=50)
+    ap.add_argument("--match", help="only items whose text matches this regular expression")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         items = tmp / "items.jsonl"
-        sample(args.shared, args.items, args.seed, items)
+        sample(args.shared, args.items, args.seed, items, args.match)
         outs = {}
         try:
             for name, rev in (("old", args.old), ("new", args.new)):

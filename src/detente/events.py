@@ -250,6 +250,12 @@ class EventExtractor:
                     # "Ghani drew heavy criticism", "the plan faced threats": aimed at the subject
                     subj = _child(tr.token.head, "nsubj")
                     targets = res.actors(subj) if subj is not None else []
+                if not targets and tr.token.dep_ == "pobj" and tr.token.head.lower_ == "under" \
+                        and tr.token.head.head.pos_ in ("VERB", "AUX"):
+                    # "a police squad came under a grenade attack", "is under siege": at the subject
+                    subj = _child(tr.token.head.head, "nsubj")
+                    targets = [a for a in res.actors(subj) if a.code not in {x.code for x in sources}
+                               and a.country != "---"] if subj is not None else []
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
