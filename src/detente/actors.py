@@ -24,6 +24,7 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
+FLEEING = word_list("fleeing_verbs")
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
 PARTITIVE = word_list("partitive_nouns")
@@ -523,6 +524,15 @@ class ActorResolver:
                         add(self.modifier(p, places=True))
                         for pc in p.conjuncts:   # "the parliaments of Russia and Crimea"
                             add(self.modifier(pc, places=True))
+            elif c.dep_ == "acl" and c.lemma_.lower() in FLEEING and not found:
+                # "refugees fleeing the civil war in Liberia", "migrants fleeing Syria"
+                for x in c.subtree:
+                    if (x.dep_ == "dobj" and x.head.i == c.i) or (
+                            x.dep_ == "pobj" and x.head.lower_ in ("from", "in")):
+                        got = self.modifier(x, places=True)
+                        if got:
+                            add(got)
+                            break
         return found
 
     def _last_two_countries(self, h: Token) -> list[Actor]:
