@@ -486,11 +486,14 @@ class EventExtractor:
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
-        if subj is not None and v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children) \
-                and v.lemma_.lower() not in INTRANSITIVE \
-                and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
-                                         and _child(v, "dobj") is None
-                                         and not any(_child(o, "dobj") is not None for o in v.conjuncts))):
+        if subj is not None and ((v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+                                  and v.lemma_.lower() not in INTRANSITIVE
+                                  and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
+                                                           and _child(v, "dobj") is None
+                                                           and not any(_child(o, "dobj") is not None
+                                                                       for o in v.conjuncts)
+                                                           and not any(_reduced_relative(c) for c in v.children))))
+                                 or _reduced_relative(v)):
             # a headline's passive: "Two Israelis killed in bombings", "Journalist detained"
             passive = True
             sp_headline = subj
@@ -537,6 +540,13 @@ class EventExtractor:
                 sources = head_actors or self._author(v.head, res)
         if not targets:
             targets = self._verb_targets(v, tr, res)
+        if not targets and _child(v, "dobj") is None:
+            # "released engineer Peter Moore kidnapped in Baghdad", the participle read as
+            # a clause of its own: the released is its subject
+            rel = next((c for c in v.children if c.dep_ == "ccomp" and _reduced_relative(c)), None)
+            if rel is not None:
+                released = _child(rel, "nsubj")
+                targets = res.actors(released) or self._inside_object(released, res)
         if not targets and tr.code[:2] in ("02", "10", "11"):
             targets = self._addressee(v, res)
         if not targets and tr.code[:2] == "13":
@@ -1142,6 +1152,18 @@ CONVICTING = word_list("convicting_verbs")
 PUNISHING = CONVICTING | word_list("arresting_verbs")
 PART_NOUNS = word_list("part_nouns")
 ATTACK_ROOTS = ("18", "19", "20")
+
+
+def _reduced_relative(v: Token) -> bool:
+    """A participle the parser read as a clause complement with a subject, where it
+    modifies the noun before it: "released engineer Peter Moore kidnapped in Baghdad"
+    (ccomp of a verb that must have an object and has none; no "that", no auxiliary, no
+    object of its own)."""
+    return (v.dep_ == "ccomp" and v.tag_ in ("VBD", "VBN") and v.lemma_.lower() in TRANSITIVE_ONLY
+            and _child(v, "nsubj") is not None and _child(v, "dobj") is None
+            and _child(v.head, "dobj") is None and v.head.pos_ == "VERB"
+            and v.head.lemma_.lower() in TRANSITIVE_ONLY     # a verb that wants that object
+            and not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children))
 
 
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
