@@ -364,6 +364,12 @@ class EventExtractor:
 
                 code = intent_code(tr.code) if head is not None and (
                     head.i == tr.token.i or head.i not in by_token) else None
+                if code is not None and not sources and tr.token.dep_ == "ccomp" \
+                        and any(c.dep_ == "auxpass" for c in tr.token.children) \
+                        and _child(tr.token, "agent") is None and tr.token.head.lemma_.lower() in SPEECH:
+                    # "Khan says the captured pilot will be released": the speaker's side will
+                    speaker = _child(tr.token.head, "nsubj")
+                    sources = res.actors(speaker) if speaker is not None else []
                 if code is not None and code == coded[0][1]:
                     coded = [(head, code, "asserted")]    # "willing to seek a negotiated end"
                 elif code is not None:
