@@ -524,6 +524,13 @@ class ActorResolver:
                         add(self.modifier(p, places=True))
                         for pc in p.conjuncts:   # "the parliaments of Russia and Crimea"
                             add(self.modifier(pc, places=True))
+            elif c.dep_ == "acl" and c.lemma_.lower() == "lead" and not found:
+                # "a coalition led by Saudi Arabia": its leader acts
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                add(self.actors(p, coordinated=True))
             elif c.dep_ == "acl" and c.lemma_.lower() in FLEEING and not found:
                 # "refugees fleeing the civil war in Liberia", "migrants fleeing Syria"
                 for x in c.subtree:

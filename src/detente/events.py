@@ -494,7 +494,8 @@ class EventExtractor:
         subj = _child(v, "nsubj") or _child(v, "csubj")
         if subj is not None and ((v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
                                   and v.lemma_.lower() not in INTRANSITIVE
-                                  and (v.tag_ == "VBN" or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
+                                  and ((v.tag_ == "VBN" and _child(v, "dobj") is None)   # else active, mis-tagged
+                                       or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
                                                            and _child(v, "dobj") is None
                                                            and not any(_child(o, "dobj") is not None
                                                                        for o in v.conjuncts)
@@ -837,6 +838,9 @@ class EventExtractor:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
                 sources += [a for a in res.actors(c, coordinated=True)]
+                if c.lemma_.lower() == "lead" and c.pos_ == "VERB":
+                    # "Saudi-led airstrikes": by the leader
+                    sources += [a for a in res.modifier(c) if a.code not in {s.code for s in sources}]
                 for cc in c.conjuncts:
                     sources += res.actors(cc, coordinated=False)
             elif c.dep_ == "prep":

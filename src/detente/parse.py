@@ -292,8 +292,10 @@ def repair_headlines(nlp, doc, known_verb):
                 break
             if t.i == sent.start or not t.is_alpha or not t.text.islower() or t.pos_ not in ("NOUN", "PROPN", "ADJ") \
                     or not any(x.pos_ in ("NOUN", "PROPN", "PRON") or x.text[:1].isupper() for x in doc[sent.start:t.i]) \
-                    or any(a.dep_ == "acl" and a.tag_ == "VBN" for a in t.ancestors):
+                    or any(a.dep_ == "acl" and a.tag_ == "VBN" and not any(c.dep_ == "agent" for c in a.children)
+                           for a in t.ancestors):
                 continue      # inside a headline's passive: "five soldiers killed in Taliban ambush"
+                # (but not "a coalition led by the Saudi army and Egyptian navy attacks ...")
             reading = next(((lemma, tag) for lemma, tag in _verb_readings(t.lower_) if known_verb(lemma)), None)
             if reading is None:
                 continue
