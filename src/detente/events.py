@@ -308,9 +308,10 @@ class EventExtractor:
                     _intended_abroad(tr.token, res, sources)
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
-            if code[:3] in ("171", "173") and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and _territory(c, res) for c in tr.token.children):
-                code = "192"     # seizing or capturing a town is taking territory, not an arrest
+            if code[:3] in ("171", "173") and code != "1712" and tr.token.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and (_territory(c, res) or c.lemma_.lower() in HELD_POSITIONS)
+                    for c in tr.token.children):
+                code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
@@ -1178,8 +1179,9 @@ def _reduced_relative(v: Token) -> bool:
 
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
     """Those killed or wounded by the attack ``v`` told as when it happened: "five soldiers
-    were killed when a bomber blew himself up", "three soldiers died as militants attacked"."""
-    if v.dep_ != "advcl" or not any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark")
+    were killed when a bomber blew himself up", "three soldiers died as militants attacked",
+    "peacekeepers are killed after Azeri forces open fire"."""
+    if v.dep_ != "advcl" or not any(c.lower_ in TOLL_WHEN and c.dep_ in ("advmod", "mark")
                                     for c in v.children):
         return []
     h = v.head
@@ -1190,12 +1192,15 @@ def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
     return [a for a in res.actors(who) if a.country != "---"] if who is not None else []
 
 
+TOLL_WHEN = ("when", "as", "after")     # "killed when / as / after X attacked"
+
+
 def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
     """The subject of a clause telling when a toll happened, if it names an armed actor:
     "are killed when an Islamic State suicide bomber detonates" -> IMGINS."""
     for c in v.children:
         if c.dep_ == "advcl" and c.lemma_.lower() not in ACCIDENT and any(
-                m.lower_ in ("when", "as") and m.dep_ in ("advmod", "mark") for m in c.children):
+                m.lower_ in TOLL_WHEN and m.dep_ in ("advmod", "mark") for m in c.children):
             subj = _child(c, "nsubj")
             if subj is not None:
                 return [a for a in res.actors(subj) if a.code[3:6] in FIGHTING_ROLES]
@@ -1256,6 +1261,7 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 
 EASING = word_list("easing_verbs")
+HELD_POSITIONS = word_list("held_positions")
 FIRING = word_list("firing_verbs")
 INTERCEPTING = word_list("intercepting_verbs")
 
