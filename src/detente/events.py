@@ -242,6 +242,11 @@ class EventExtractor:
                 if not sources and not targets and tr.code[:2] == "19" and _at_border(tr.token):
                     # "border clashes" with no side named: the two states the text is about
                     sources = salience.pair(sent_index, BACK_BORDER)
+                elif not sources and targets and tr.code[:2] == "19" and _at_border(tr.token):
+                    # "Cambodia says ... cross-border clashes with Thailand": the other side
+                    # is the other state the text is about
+                    sources = [a for a in salience.pair(sent_index, BACK_BORDER)
+                               if a.country not in {t.country for t in targets}][:1]
                 if not sources and targets and tr.code[:2] == "19" and _with_partner(tr.token):
                     # "a Thai soldier was killed in clashes with Cambodian troops": the
                     # casualties were one side of the fighting
