@@ -227,7 +227,8 @@ class EventExtractor:
                         and _entered_place(tr.token, res)):
                     continue     # only armed forces entering a place take it, not an air zone
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
-                    sources, targets = self._pattern_noun_args(tr, res, sources, targets)
+                    sources, targets = self._pattern_noun_args(
+                        tr, res, sources, targets, lambda: salience.pair(sent_index, BACK_BORDER))
                 if tr.code[:2] in ATTACK_ROOTS and all(a.country == "---" for a in targets) and not _symmetric(tr):
                     # "five soldiers were killed when a bomber blew himself up": at the dead
                     targets = _dead_when(tr.token, res) or targets
@@ -568,10 +569,12 @@ class EventExtractor:
             return targets, sources
         return sources, targets
 
-    def _pattern_noun_args(self, tr: Trigger, res: ActorResolver, sources, targets):
+    def _pattern_noun_args(self, tr: Trigger, res: ActorResolver, sources, targets, border_pair=None):
         """A pattern that names the attack ("killed in an attack", "killed in a gunfight")
         reads the attack's own agent and partner: "by Somali militants" did it; "with
-        Pakistani troops" fought those the verb says were killed."""
+        Pakistani troops" fought those the verb says were killed, if they are armed or a
+        state; civilians killed in "border clashes with Tajikistan" are no side: the other
+        state the text is about (``border_pair``) is."""
         frame = _frame(tr.token)
         for w in tr.pattern.words if tr.pattern else ():
             for n in frame.get(w, ()):
@@ -585,7 +588,14 @@ class EventExtractor:
                     return by, targets
                 if partner and targets and _with_partner(n):
                     side = {a.code for a in partner}
-                    return [a for a in targets if a.code not in side] + partner, []
+                    fought = [a for a in targets if a.code not in side
+                              and (len(a.code) == 3 or a.code[3:6] in FIGHTING_ROLES)]
+                    if not fought and border_pair is not None and _at_border(n):
+                        countries = {a.country for a in partner}
+                        fought = [a for a in border_pair() if a.country not in countries][:1]
+                    if not fought:
+                        fought = [a for a in targets if a.code not in side]
+                    return fought + partner, []
         return sources, targets
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
