@@ -290,7 +290,8 @@ def repair_headlines(nlp, doc, known_verb):
         for t in sent:
             if tries >= REPAIR_TRIES:
                 break
-            if t.i == sent.start or not t.is_alpha or not t.text.islower() or t.pos_ not in ("NOUN", "PROPN", "ADJ") \
+            if t.i == sent.start or not t.is_alpha or not t.text.islower() \
+                    or t.pos_ not in ("NOUN", "PROPN", "ADJ", "VERB") \
                     or not any(x.pos_ in ("NOUN", "PROPN", "PRON") or x.text[:1].isupper() for x in doc[sent.start:t.i]) \
                     or any(a.dep_ == "acl" and a.tag_ == "VBN" and not any(c.dep_ == "agent" for c in a.children)
                            for a in t.ancestors):
