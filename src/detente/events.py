@@ -521,8 +521,9 @@ class EventExtractor:
             agent = _child(v, "agent")
             if agent is not None:
                 p = _child(agent, "pobj")
-                if p is not None:
-                    sources = res.actors(p)
+                if p is not None:     # "by Israeli F-15s": the owner of what did it
+                    sources = res.actors(p) or [m for c in p.children if c.dep_ in ("amod", "compound", "poss")
+                                                for m in res.modifier(c)]
             sp = _child(v, "nsubjpass") or sp_headline
             if sp is None and v.dep_ == "conj":   # "... imprisoned and were released by Putin"
                 sp = _child(v.head, "nsubjpass") or _child(v.head, "nsubj")
