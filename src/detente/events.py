@@ -315,7 +315,8 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and code != "1712" and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and (_territory(c, res) or c.lemma_.lower() in HELD_POSITIONS)
+                    c.dep_ == "dobj" and (_territory(c, res) or any(
+                        x.lemma_.lower() in HELD_POSITIONS for x in (c, *(a for a in c.children if a.dep_ == "appos"))))
                     for c in tr.token.children):
                 code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
