@@ -18,6 +18,7 @@ import duckdb
 import pytest
 
 from detente import Coder, Document, Skip, dates
+from detente.errors import CoderError
 from detente.cli import main
 from detente.ingest import ingest
 from detente.read import read_paths
@@ -103,6 +104,20 @@ def test_the_command_exits_4_when_the_coder_failed_on_a_document(tmp_path, monke
     err = capsys.readouterr().err
     assert "skipped bad: coder-error (RuntimeError: simulated coder bug)" in err
     assert [json.loads(x)["doc_id"] for x in (tmp_path / "out.jsonl").read_text().splitlines()] == ["ok"]
+
+
+def test_coding_one_text_raises_where_a_batch_records_a_coder_error(coder, monkeypatch):
+    _poison(monkeypatch)
+    with pytest.raises(CoderError, match="simulated coder bug"):
+        coder.code("POISON. " + SHELLING.format(when=""), date="2016-06-15")
+    assert [e.cameo[:2] for e in coder.code(SHELLING.format(when=""), date="2016-06-15")] == ["19"]
+
+
+def test_a_crime_a_sentence_was_for_is_coded_under_a_clause_that_is_not_a_fact(coder):
+    # once a coder-error: the stated-intent branch left the crime's code empty
+    events = coder.code("A court orders the retrial of two men who were sentenced to death for killing "
+                        "a singer in Dubai in 2008.", date="2010-03-04")
+    assert events and all(e.cameo for e in events)
 
 
 # -- 2. lone surrogates ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ For many documents, build one :class:`Coder` and stream them through ``Coder.pip
 from __future__ import annotations
 
 from .coder import Coder
-from .errors import ConfigError, DetenteError, DictionaryError, InputError, ModelError
+from .errors import CoderError, ConfigError, DetenteError, DictionaryError, InputError, ModelError
 from .export import export
 from .ingest import IngestReport, ingest
 from .read import read_paths
@@ -20,7 +20,7 @@ from .settings import Settings
 
 __version__ = "0.1.0"
 __all__ = [
-    "Coder", "ConfigError", "DetenteError", "DictionaryError", "DocResult", "Document", "Event",
+    "Coder", "CoderError", "ConfigError", "DetenteError", "DictionaryError", "DocResult", "Document", "Event",
     "IngestReport", "InputError", "ModelError", "Settings", "Skip", "TurningPoint", "code", "export",
     "ingest", "network", "read_paths", "relations", "turning_points", "__version__",
 ]

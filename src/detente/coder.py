@@ -19,6 +19,7 @@ from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience
 from .dictionaries import Dictionaries
+from .errors import CoderError
 from .events import ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
@@ -47,8 +48,12 @@ class Coder:
 
     # -- one text ----------------------------------------------------------------------
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
-        """Code one text; ``date`` (YYYY-MM-DD) anchors relative dates and dated actors."""
-        return list(self.code_document(Document(doc_id, text, date)).events)
+        """Code one text; ``date`` (YYYY-MM-DD) anchors relative dates and dated actors.
+        Raises :class:`CoderError` where a batch would record a ``coder-error`` skip."""
+        result = self.code_document(Document(doc_id, text, date))
+        if result.skip is not None and result.skip.reason == "coder-error":
+            raise CoderError(f"{doc_id}: {result.skip.detail}")
+        return list(result.events)
 
     def code_document(self, doc: Document) -> DocResult:
         return next(iter(self.pipe([doc])))

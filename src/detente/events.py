@@ -315,9 +315,7 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and code != "1712" and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and (_territory(c, res) or any(
-                        x.lemma_.lower() in HELD_POSITIONS for x in (c, *(a for a in c.children if a.dep_ == "appos"))))
-                    for c in tr.token.children):
+                    c.dep_ == "dobj" and (_territory(c, res) or _held_position(c)) for c in tr.token.children):
                 code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None:
@@ -370,19 +368,19 @@ class EventExtractor:
                 if head is not None and mode_of(head, ignore_future=True) != "asserted":
                     head = None   # "it is unlikely that the Taliban will overrun": no stated intent
 
-                code = intent_code(tr.code) if head is not None and (
+                intent = intent_code(tr.code) if head is not None and (
                     head.i == tr.token.i or head.i not in by_token) else None
-                if code is not None and not sources and tr.token.dep_ == "ccomp" \
+                if intent is not None and not sources and tr.token.dep_ == "ccomp" \
                         and any(c.dep_ == "auxpass" for c in tr.token.children) \
                         and _child(tr.token, "agent") is None and tr.token.head.lemma_.lower() in SPEECH:
                     # "Khan says the captured pilot will be released": the speaker's side will
                     speaker = _child(tr.token.head, "nsubj")
                     sources = res.actors(speaker) if speaker is not None else []
-                if code is not None and code == coded[0][1]:
-                    coded = [(head, code, "asserted")]    # "willing to seek a negotiated end"
-                elif code is not None:
-                    coded.append((head, code, "asserted"))  # the stated intent is itself an event
-                if code is not None and not targets:
+                if intent is not None and intent == coded[0][1]:
+                    coded = [(head, intent, "asserted")]    # "willing to seek a negotiated end"
+                elif intent is not None:
+                    coded.append((head, intent, "asserted"))  # the stated intent is itself an event
+                if intent is not None and not targets:
                     # "X was willing, together with Y, to ...": Y is who it is to be done with
                     targets = [a for a in _stated_with(head, res)
                                if a.country not in {s.country for s in sources}]
@@ -1194,6 +1192,9 @@ def _reduced_relative(v: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children))
 
 
+TOLL_WHEN = ("when", "as", "after")     # "killed when / as / after X attacked"
+
+
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
     """Those killed or wounded by the attack ``v`` told as when it happened: "five soldiers
     were killed when a bomber blew himself up", "three soldiers died as militants attacked",
@@ -1201,15 +1202,7 @@ def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
     if v.dep_ != "advcl" or not any(c.lower_ in TOLL_WHEN and c.dep_ in ("advmod", "mark")
                                     for c in v.children):
         return []
-    h = v.head
-    if h.pos_ != "VERB" or not (h.lemma_.lower() in TOLL_VERBS or h.lemma_.lower() in DYING):
-        return []
-    who = _child(h, "nsubjpass") or (_child(h, "nsubj") if h.lemma_.lower() in DYING
-                                     or _child(h, "dobj") is None else None)
-    return [a for a in res.actors(who) if a.country != "---"] if who is not None else []
-
-
-TOLL_WHEN = ("when", "as", "after")     # "killed when / as / after X attacked"
+    return [a for a in _dead_of(v.head, res) if a.country != "---"]
 
 
 def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
@@ -1229,17 +1222,18 @@ def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
     if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.lower_ not in ("in", "during"):
         return []
     v = n.head.head
-
-    def dead(v):
-        if v.pos_ != "VERB" or not (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING):
-            return []
-        # "soldiers were killed", "soldiers died", a headline's "soldiers killed in clashes"
-        who = _child(v, "nsubjpass") or (_child(v, "nsubj") if v.lemma_.lower() in DYING
-                                         or _child(v, "dobj") is None else None)
-        return res.actors(who) if who is not None else []
-
     # "four soldiers killed and nine wounded in clashes": the dead of the first verb too
-    return dead(v) or (dead(v.head) if v.dep_ == "conj" else [])
+    return _dead_of(v, res) or (_dead_of(v.head, res) if v.dep_ == "conj" else [])
+
+
+def _dead_of(v: Token, res: ActorResolver) -> list[Actor]:
+    """Who a toll verb says was killed or wounded: "soldiers were killed", "soldiers died",
+    a headline's "soldiers killed in clashes" (a subject and no object)."""
+    if v.pos_ != "VERB" or not (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING):
+        return []
+    who = _child(v, "nsubjpass") or (_child(v, "nsubj") if v.lemma_.lower() in DYING
+                                     or _child(v, "dobj") is None else None)
+    return res.actors(who) if who is not None else []
 
 
 SYMMETRIC = word_list("symmetric_words")
@@ -1357,7 +1351,7 @@ def _complement_place(v: Token, res: ActorResolver, by_token, sources) -> list[A
 
 
 BORDER = word_list("border_words")
-CLAIM_WORDS = ("responsibility",)   # "claimed responsibility": reads the attack before (_victims_before)
+CLAIM_WORDS = word_list("claim_words")   # "claimed responsibility": reads the attack before (_victims_before)
 BACK_BORDER = 4     # sentences before a border clash read for its sides (prefilter.BACK_BORDER)
 
 
@@ -1483,6 +1477,12 @@ def _territory(t: Token, res: ActorResolver) -> bool:
     kind ("the district of Afrin", "the settlement of X", "Georgian territory"), not
     "Taiwan's air defence zone" or "a hospital complex"."""
     return bool(res.place_country(t) and not res.is_people(t)) or t.lemma_.lower() in places.PLACE_TYPES
+
+
+def _held_position(t: Token) -> bool:
+    """Whether ``t`` names a military post, base or the like, itself or by an apposition
+    ("two checkpoints", "Novofedorivka, an airbase of the Ukrainian Navy")."""
+    return any(x.lemma_.lower() in HELD_POSITIONS for x in (t, *(a for a in t.children if a.dep_ == "appos")))
 
 
 def _entered_place(v: Token, res: ActorResolver) -> bool:

@@ -49,7 +49,8 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF, WISH_VERBS, guessing_forms
+from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF,
+                     WISH_VERBS, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
