@@ -24,6 +24,7 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
+NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")    # roles of armed groups that are no state's forces
 FLEEING = word_list("fleeing_verbs")
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
@@ -451,7 +452,10 @@ class ActorResolver:
         out = []
         for a in countries:
             if a.entry is not None and a.entry.kind in ("person", "group", "metonym") and len(a.code) > 3:
-                code = a.code if role in ("-", "GOV") or a.code.endswith(role) else a.code[:3] + role
+                # an armed group's commanders, fighters and forces are the group: "Taliban
+                # commanders", "Houthi forces" (not the state's army)
+                code = a.code if role in ("-", "GOV") or a.code.endswith(role) or (
+                    role == "MIL" and a.code[3:6] in NONSTATE_ARMED) else a.code[:3] + role
             else:
                 code = a.country + ("" if role == "-" else role)
             lo = min(a.span[0], self.doc[role_start].idx) if a.span else self.doc[role_start].idx

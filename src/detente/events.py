@@ -243,7 +243,8 @@ class EventExtractor:
                 if not sources and not targets and tr.code[:2] == "19" and _at_border(tr.token):
                     # "border clashes" with no side named: the two states the text is about
                     sources = salience.pair(sent_index, BACK_BORDER)
-                elif not sources and targets and tr.code[:2] == "19" and _at_border(tr.token):
+                elif not sources and targets and tr.code[:2] == "19" and _at_border(tr.token) \
+                        and _with_partner(tr.token) and _symmetric(tr):
                     # "Cambodia says ... cross-border clashes with Thailand": the other side
                     # is the other state the text is about
                     sources = [a for a in salience.pair(sent_index, BACK_BORDER)
@@ -530,7 +531,9 @@ class EventExtractor:
                 # "three rockets were fired from Gaza": by whoever fired them, at no one yet
                 sources = sources or _launched_by(sp, res)
             elif sp is not None:
-                targets = res.actors(sp) or self._inside_object(sp, res)
+                targets = res.actors(sp) or self._inside_object(sp, res) or [
+                    # "his movements had been restricted", "their assets were frozen": the owner
+                    a for c in sp.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in res.modifier(c)]
         elif subj is not None:
             # an event noun as subject carries its own actors: "US drone attacks killed ..."
             sources = res.actors(subj) or self._inside_object(subj, res)
