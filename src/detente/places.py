@@ -147,6 +147,11 @@ def _place_of(tok, resolver) -> Place | None:
                 return gazetteer().city(name, e.country) or Place(name, e.country)
             if e.kind in ("region", "country"):
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
+    if tok.lower_ in PLACE_TYPES:     # "near a Tunisian border town", "in a Syrian village"
+        for c in tok.children:
+            m = resolver.mentions.get(c.i) if c.dep_ == "amod" else None
+            if m is not None and m.entries[0].kind in ("adjective", "country") and m.entries[0].country:
+                return Place(tok.text, m.entries[0].country)
     for t in cands:      # then a town of the gazetteer, by a one-word name
         if t.pos_ == "PROPN" and t.lower_ not in PLACE_TYPES and t.i not in resolver.mentions \
                 and t.lower_ not in MONTHS and t.lower_ not in WEEKDAYS \
