@@ -24,7 +24,8 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
-NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")    # roles of armed groups that are no state's forces
+NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")
+DIVIDED = (("PRK", "KOR"), ("SDN", "SSD"))        # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
 FLEEING = word_list("fleeing_verbs")
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
@@ -373,6 +374,14 @@ class ActorResolver:
             a = self.salience.last_state(self.sentence_of(h), before=h.i, window=0)
             return [Actor(a.country, h.text, None, h.i)] if a is not None else []
         m = self.mentions.get(h.i)
+        if m is None and h.text in ("North", "South") and any(c.dep_ == "det" and c.lower_ == "the" for c in h.children) \
+                and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in h.children):
+            # "ties with the South", "accused the North": the other half of a divided
+            # country the text names (Korea, Sudan)
+            named = {mm.entries[0].country for mm in self.mentions.values()}
+            for pair in DIVIDED:
+                if named & set(pair):
+                    return [Actor(pair[0] if h.text == "North" else pair[1], h.text, None, h.i)]
         plural = h.tag_ in ("NNS", "NNPS")
         if m is not None:
             e = choose(m.entries, self.day)
