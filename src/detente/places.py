@@ -18,6 +18,7 @@ from .dictionaries import word_list
 LOCATIVE = word_list("place_locatives")      # data/grammar/words.txt
 PLACE_TYPES = word_list("place_types")
 AREA_NOUNS = word_list("area_nouns")
+PEOPLED_PLACES = word_list("peopled_places")
 DIRECTIONS = word_list("direction_words")
 BORDERS = word_list("border_nouns")
 WATERS = word_list("water_nouns")
@@ -147,7 +148,10 @@ def _place_of(tok, resolver) -> Place | None:
                 return gazetteer().city(name, e.country) or Place(name, e.country)
             if e.kind in ("region", "country"):
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
-    if tok.lower_ in PLACE_TYPES:     # "near a Tunisian border town", "in a Syrian village"
+    if tok.lower_ in PLACE_TYPES and tok.lower_ not in PEOPLED_PLACES and not any(
+            c.dep_ == "prep" for c in tok.children):
+        # "near a Tunisian border town", "in a Syrian village"; not "a Palestinian refugee
+        # camp in Lebanon", whose people are not its country
         for c in tok.children:
             m = resolver.mentions.get(c.i) if c.dep_ == "amod" else None
             if m is not None and m.entries[0].kind in ("adjective", "country") and m.entries[0].country:
