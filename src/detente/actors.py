@@ -545,7 +545,7 @@ class ActorResolver:
                             if p.dep_ == "pobj":
                                 add(self.actors(p, coordinated=True))
             elif c.dep_ == "acl" and c.lemma_.lower() in FLEEING and not found:
-                # "refugees fleeing the civil war in Liberia", "migrants fleeing Syria"
+                # "refugees fleeing the war in their country", "migrants fleeing Syria"
                 for x in c.subtree:
                     if (x.dep_ == "dobj" and x.head.i == c.i) or (
                             x.dep_ == "pobj" and x.head.lower_ in ("from", "in")):
