@@ -20,12 +20,12 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ._util import child as _child
-from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, word_list
+from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, word_list, word_pairs
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
 NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")
-DIVIDED = (("PRK", "KOR"), ("SDN", "SSD"))        # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
+DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
 FLEEING = word_list("fleeing_verbs")
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".

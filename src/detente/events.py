@@ -1195,7 +1195,7 @@ def _reduced_relative(v: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children))
 
 
-TOLL_WHEN = ("when", "as", "after")     # "killed when / as / after X attacked"
+TOLL_WHEN = word_list("toll_when_marks")     # "killed when / as / after X attacked"
 
 
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
