@@ -27,6 +27,7 @@ OF_PREPS = word_list("of_preps")
 NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")
 DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
 FLEEING = word_list("fleeing_verbs")
+LEADING = word_list("leading_verbs")
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
 PARTITIVE = word_list("partitive_nouns")
@@ -537,7 +538,7 @@ class ActorResolver:
                         add(self.modifier(p, places=True))
                         for pc in p.conjuncts:   # "the parliaments of Russia and Crimea"
                             add(self.modifier(pc, places=True))
-            elif c.dep_ == "acl" and c.lemma_.lower() == "lead" and not found:
+            elif c.dep_ == "acl" and c.lemma_.lower() in LEADING and not found:
                 # "a coalition led by Saudi Arabia": its leader acts
                 for a in c.children:
                     if a.dep_ == "agent":

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import NO_COUNTRY, Actor, ActorResolver, Salience
+from .actors import LEADING, NO_COUNTRY, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -857,7 +857,7 @@ class EventExtractor:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
                 sources += [a for a in res.actors(c, coordinated=True)]
-                if c.lemma_.lower() == "lead" and c.pos_ == "VERB":
+                if c.lemma_.lower() in LEADING and c.pos_ == "VERB":
                     # "Saudi-led airstrikes": by the leader
                     sources += [a for a in res.modifier(c) if a.code not in {s.code for s in sources}]
                 for cc in c.conjuncts:
@@ -1202,18 +1202,21 @@ def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
     """Those killed or wounded by the attack ``v`` told as when it happened: "five soldiers
     were killed when a bomber blew himself up", "three soldiers died as militants attacked",
     "peacekeepers are killed after Azeri forces open fire"."""
-    if v.dep_ != "advcl" or not any(c.lower_ in TOLL_WHEN and c.dep_ in ("advmod", "mark")
-                                    for c in v.children):
+    if not _told_when(v):
         return []
     return [a for a in _dead_of(v.head, res) if a.country != "---"]
+
+
+def _told_when(c: Token) -> bool:
+    """A clause telling when a toll happened: "when / as / after X attacked"."""
+    return c.dep_ == "advcl" and any(m.lower_ in TOLL_WHEN and m.dep_ in ("advmod", "mark") for m in c.children)
 
 
 def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
     """The subject of a clause telling when a toll happened, if it names an armed actor:
     "are killed when an Islamic State suicide bomber detonates" -> IMGINS."""
     for c in v.children:
-        if c.dep_ == "advcl" and c.lemma_.lower() not in ACCIDENT and any(
-                m.lower_ in TOLL_WHEN and m.dep_ in ("advmod", "mark") for m in c.children):
+        if _told_when(c) and c.lemma_.lower() not in ACCIDENT:
             subj = _child(c, "nsubj")
             if subj is not None:
                 return [a for a in res.actors(subj) if a.code[3:6] in FIGHTING_ROLES]
