@@ -215,6 +215,13 @@ class EventExtractor:
             if tr.projectile is not None:
                 sources, targets = self._verb_args(tr, res)
                 sources = _launched_by(tr.projectile, res)
+                for c in tr.token.children if not targets and tr.token.lemma_.lower() in FIRING else ():
+                    # a headline's reduced passive read as two verbs: "shells fired from
+                    # Syria hit a Turkish town" -> what the second verb hit
+                    if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in IMPACT_VERBS \
+                            and c.tag_ in ("VBD", "VBZ", "VBP") and _child(c, "nsubj") is None and _child(c, "nsubjpass") is None:
+                        targets = self._verb_targets(c, Trigger(c, tr.code, tr.pattern), res)
+                        break
                 if tr.token.lemma_.lower() in INTERCEPTING:
                     # those who intercept it were its target ("Israel intercepted a drone")
                     who = _child(tr.token, "nsubj") or next(
