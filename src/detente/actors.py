@@ -446,6 +446,10 @@ class ActorResolver:
         if role is None:
             return []
         countries = self._modifier_actors(h, role_start)
+        if not countries and h.dep_ == "conj" and h.head.i < h.i and h.head.pos_ == "NOUN" \
+                and not any(c.dep_ in ("det", "nummod") for c in h.children):
+            # modifiers shared by a list of role nouns: "Israeli planes and tanks"
+            countries = self._modifier_actors(h.head, h.head.i)
         if not countries and role != "-":
             countries = self._located_in(h)
         person = not plural and h.lemma_.lower() in PERSON_NOUNS

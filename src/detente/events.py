@@ -544,6 +544,9 @@ class EventExtractor:
         elif subj is not None:
             # an event noun as subject carries its own actors: "US drone attacks killed ..."
             sources = res.actors(subj) or self._inside_object(subj, res)
+            if all(a.country == "---" for a in sources) and _child(subj, "acl") is not None:
+                # "a drone attack conducted by the United States killed ..."
+                sources = [a for a in self._noun_args(subj, res)[0] if a.country != "---"] or sources
         else:
             sources = self._inherited_subject(v, res)
         if not sources and not passive and v.tag_ == "VBG":
@@ -869,6 +872,10 @@ class EventExtractor:
                     sources += [a for a in res.modifier(c) if a.code not in {s.code for s in sources}]
                 for cc in c.conjuncts:
                     sources += res.actors(cc, coordinated=False)
+            elif c.dep_ == "acl" and own_source:
+                # "an attack carried out by the United States": the participle's agent
+                sources += [a for g in c.children if g.dep_ == "agent"
+                            for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
             elif c.dep_ == "prep":
                 prep = c.lower_
                 objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -891,6 +898,10 @@ class EventExtractor:
                             targets += res.actors(o)
                         else:
                             targets += res.actors(o) or self._inside_object(o, res)
+        if any(a.country != "---" for a in sources):
+            # "an Arakan Army drone attack": the drone is the named actor's
+            sources = [a for a in sources if a.country != "---"
+                       or n.doc[a.token].lemma_.lower() not in WEAPON_PLATFORMS]
         return _unique(sources), _unique(targets)
 
 
@@ -1000,20 +1011,25 @@ BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed i
 PLACEABLE_ARMED_ROLES = ("REB", "INS", "SEP")
 FIGHTING_ROLES = ("MIL", "COP", "REB", "INS", "SEP", "UAF")   # who may be a side of a clash
 ANONYMOUS = word_list("anonymous_doers")
+# Aircraft, drones, ships and guns no text gives a country are not the place's own: they
+# fly and fire across borders ("a drone attack near Abu Dhabi" is nobody's from there)
+WEAPON_PLATFORMS = word_list("weapon_platforms")
 
 
 def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = True) -> RawEvent:
     """The event with its ``---`` actors of ``roles`` (and, with ``armed``, its armed
     groups not named by their deed) given ``country``."""
-    def fill(a: Actor | None) -> Actor | None:
+    def fill(a: Actor | None, doer: bool = False) -> Actor | None:
         if a is None or a.country != "---" or _foreign(r.trigger, a):
+            return a
+        if doer and r.trigger.doc[a.token].lemma_.lower() in WEAPON_PLATFORMS:
             return a
         role = a.code[3:6]
         if role not in roles and not (armed and role in PLACEABLE_ARMED_ROLES
                                       and not set(a.text.lower().split()) & ANONYMOUS):
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
-    return dataclasses.replace(r, source=fill(r.source), target=fill(r.target))
+    return dataclasses.replace(r, source=fill(r.source, doer=True), target=fill(r.target))
 
 
 def _someone_acted(t: Token) -> bool:
