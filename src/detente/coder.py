@@ -165,7 +165,7 @@ class Coder:
                     shift += len(sents)
                 self._code_sentences(d, day, off, sdoc, sents, first, salience, events)
             n_sent += shift + (block_sentences or 0)
-        return DocResult(d.id, tuple(events), n_sent)
+        return DocResult(d.id, tuple(_claimed_attacks(events)), n_sent)
 
     def _code_sentences(self, d, day, off, sdoc, sents, first, salience, events) -> None:
         mentions = self.matcher.mentions(sdoc)
@@ -217,6 +217,28 @@ class Coder:
             date_text=date_text, evidence=sent.text,
             place=place.name if place else "", place_country=place.country if place else "",
             lat=place.lat if place else None, lon=place.lon if place else None, coder=CODER_NAME)
+
+
+def _claimed_attacks(events: list[Event]) -> list[Event]:
+    """Attacks nobody was named for, credited to whoever claimed them in the same
+    sentence after them or in the next one: "A car bomb killed 12 people in Mogadishu.
+    Al-Shabaab claimed responsibility." -> al-Shabaab did it (the guidelines' claimant)."""
+    claims = [e for e in events if e.cameo.startswith(CLAIM_CODE) and e.mode == "asserted"
+              and e.source and not e.source.startswith(("---", "IGO", "NGO"))]
+    if not claims:
+        return events
+    out = []
+    for e in events:
+        if e.cameo[:2] in ATTACK_ROOTS and e.mode == "asserted" and (not e.source or e.source.startswith("---")):
+            by = next((c for c in claims if c.sentence in (e.sentence, e.sentence + 1)
+                       and c.trigger_span[0] > e.trigger_span[0] and c.source != e.target), None)
+            if by is not None:
+                e = dataclasses.replace(e, source=by.source, source_text=by.source_text, source_span=by.source_span)
+        out.append(e)
+    return out
+
+
+CLAIM_CODE = "015"      # claim responsibility
 
 
 def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:
