@@ -260,6 +260,14 @@ class EventExtractor:
                     # "a Thai soldier was killed in clashes with Cambodian troops": the
                     # casualties were one side of the fighting
                     sources = [a for a in _casualties(tr.token, res) if a.code not in {t.code for t in targets}]
+                if not sources and tr.token.dep_ == "dobj" and tr.token.head.pos_ == "VERB" \
+                        and tr.token.head.i not in by_token and tr.token.head.lemma_.lower() not in RECEIVING \
+                        and tr.token.head.lemma_.lower() not in DESCRIBING and tr.token.head.lemma_.lower() not in SPEECH:
+                    # the object of a verb nobody codes is the subject's act: "Japan approves
+                    # new sanctions against Iran", "the US rolled back tariffs on China"
+                    subj = _child(tr.token.head, "nsubj")
+                    sources = [a for a in res.actors(subj) if a.code not in {t.code for t in targets}] \
+                        if subj is not None else []
                 if not targets and tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in RECEIVING:
                     # "Ghani drew heavy criticism", "the plan faced threats": aimed at the subject
                     subj = _child(tr.token.head, "nsubj")
@@ -1420,6 +1428,7 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
+DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
 
 
 def _attempted(t: Token) -> bool:
