@@ -529,9 +529,11 @@ class EventExtractor:
             subj = None
         else:
             sp_headline = None
-        if subj is None and not passive and v.dep_ == "ROOT":
-            # a headline the parser read as a name: "Turkey shells Kurdish positions"
-            subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i), None)
+        if subj is None and not passive and v.dep_ in ("ROOT", "advcl", "conj", "ccomp"):
+            # a headline the parser read as a name: "Turkey shells Kurdish positions", "...
+            # after Hamas fires rockets into Israel"
+            subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i
+                         and (v.dep_ == "ROOT" or c.pos_ == "PROPN")), None)
         if passive:
             agent = _child(v, "agent")
             if agent is not None:
@@ -819,6 +821,15 @@ class EventExtractor:
                     a = res.actors(obj)
                     if a:
                         return a
+        if tr.code[:2] in ATTACK_ROOTS:
+            # "launched air strikes killing dozens of Houthi fighters": at those they killed
+            for o in v.children:
+                for c in o.children if o.dep_ == "dobj" else ():
+                    if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in TOLL_VERBS:
+                        a = [x for d in c.children if d.dep_ == "dobj"
+                             for x in res.actors(d) or self._inside_object(d, res)]
+                        if a:
+                            return a
         if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
             # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
@@ -880,10 +891,15 @@ class EventExtractor:
                     sources += [a for a in res.modifier(c) if a.code not in {s.code for s in sources}]
                 for cc in c.conjuncts:
                     sources += res.actors(cc, coordinated=False)
-            elif c.dep_ == "acl" and own_source:
+            elif c.dep_ == "acl":
                 # "an attack carried out by the United States": the participle's agent
-                sources += [a for g in c.children if g.dep_ == "agent"
-                            for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
+                if own_source:
+                    sources += [a for g in c.children if g.dep_ == "agent"
+                                for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
+                if code[:2] in ATTACK_ROOTS and c.lemma_.lower() in TOLL_VERBS and c.tag_ == "VBG":
+                    # "airstrikes killing nine militants": at those they killed
+                    targets += [a for o in c.children if o.dep_ == "dobj"
+                                for a in res.actors(o) or self._inside_object(o, res)]
             elif c.dep_ == "prep":
                 prep = c.lower_
                 objs = [o for o in c.children if o.dep_ == "pobj"]
