@@ -158,6 +158,7 @@ class Coder:
                 first = n_sent + shift + (piece.first_sentence if piece is not None else 0)
                 sdoc = parse.repair_headlines(self.nlp, sdoc, self._known_verb)
                 sdoc = parse.repair_as_clauses(self.nlp, sdoc)
+                sdoc = parse.repair_conjoined_verbs(self.nlp, sdoc, self._known_verb)
                 sents = list(sdoc.sents)
                 if piece is not None:
                     shift += len(sents) - piece.sentences

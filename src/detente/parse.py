@@ -311,6 +311,35 @@ def repair_headlines(nlp, doc, known_verb):
     return _applied(doc, rows)
 
 
+# -- conjoined-verb repair ----------------------------------------------------------------
+# "Hamas agrees to a truce, but fires two rockets into Israel": the small parser often reads
+# the second verb of a subject's two as a plural noun joined to the first ("fires" NNS), and
+# the clause loses its verb. Where a plural noun joined to a finite verb by a conjunction is
+# a known verb, the sentence is parsed again with that word in its (unambiguous) past form;
+# the new tree replaces the old where it makes the word a verb joined to the same verb.
+def repair_conjoined_verbs(nlp, doc, known_verb):
+    """Re-parse sentences whose second finite verb the parser took for a noun (see above).
+    Returns ``doc`` (changed in place)."""
+    rows = None
+    for sent in doc.sents:
+        for t in sent:
+            if t.dep_ != "conj" or t.tag_ != "NNS" or t.head.pos_ != "VERB" or t.head.tag_ not in FINITE \
+                    or not any(c.dep_ == "cc" and t.head.i < c.i < t.i for c in t.head.children):
+                continue
+            reading = next(((lemma, tag) for lemma, tag in _verb_readings(t.lower_)
+                            if tag == "VBZ" and known_verb(lemma)), None)
+            if reading is None:
+                continue
+            lemma, tag = reading
+            new, k = _reparsed(nlp, sent, t, past_tense(lemma))
+            if len(new) != len(sent) or new[k].pos_ != "VERB" or new[k].dep_ != "conj" \
+                    or new[k].head.i != t.head.i - sent.start or sum(1 for x in new if x.dep_ == "ROOT") != 1:
+                continue
+            rows = _graft(doc, rows, sent, new, k, tag if t.head.tag_ != "VBD" else "VBD", lemma)
+            break
+    return _applied(doc, rows)
+
+
 # -- "as"-clause repair -------------------------------------------------------------------
 # "Dozens are killed as X and Y hold talks": the small parser often reads such an "as" as a
 # preposition, its object the first name of the clause, and hangs the clause's verb on the
