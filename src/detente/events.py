@@ -116,7 +116,7 @@ class EventExtractor:
             if pat is not None and pat.code == "-":
                 continue
             if pat is None or pat.code == "*":
-                noun, code, npat = self._event_noun(t, frame) if pat is not None else (None, None, None)
+                noun, code, npat = self._event_noun(t, frame, pat) if pat is not None else (None, None, None)
                 if noun is None:
                     if gift is not None:     # "delivered eight helicopters to Jordan": military aid
                         out.append(_gift_trigger(t, gift))
@@ -193,10 +193,16 @@ class EventExtractor:
                 return _place_target(c, res)
         return _protest_venue(obj, res, [], deep=True)
 
-    def _event_noun(self, verb: Token, frame):
+    def _event_noun(self, verb: Token, frame, pat: Pattern | None = None):
+        # not "took part in", "involved in": a part in it, no one's own act ("soldiers who
+        # took part in Israel's assault", "officials claim he was involved in the kidnapping")
+        preps = set(pat.words) if pat is not None and verb.lemma_.lower() not in PARTAKING else set()
         for c in verb.children:
-            if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd"):
-                for n in [c, *c.conjuncts]:
+            # its object, or the object of its own preposition: "engaged in urban warfare"
+            objs = [c] if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd") else \
+                [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in preps else []
+            for o in objs:
+                for n in [o, *o.conjuncts]:
                     p = self._noun_pattern(n)
                     if p is not None and p.code not in ("-", "*"):
                         return n, p.code, p
@@ -1444,7 +1450,8 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
-DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
+DESCRIBING = word_list("describing_verbs")
+PARTAKING = word_list("partaking_verbs")   # "took part in", "was involved in"   # "described the meeting as frank": not who met
 
 
 def _attempted(t: Token) -> bool:
