@@ -577,8 +577,21 @@ class EventExtractor:
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             head_actors = res.actors(v.head)
             if v.tag_ == "VBN" and not targets and _child(v, "dobj") is None:
-                targets = head_actors     # "troops deployed in X"; with an object it is active:
-                                          # "the coalition bombed Sanaa" read as a participle
+                # "troops deployed in X", "a British toddler kidnapped in Nigeria"; with an
+                # object it is active: "the coalition bombed Sanaa" read as a participle
+                targets = head_actors or [m for c in v.head.children if c.dep_ in ("amod", "compound", "poss")
+                                          and c.i < v.head.i for m in res.modifier(c)]
+                agent = _child(v, "agent")
+                by = [a for o in (agent.children if agent is not None else ()) if o.dep_ == "pobj"
+                      for a in res.actors(o)]
+                if by:      # "a Turkish ship seized by Iran": the participle's agent did it
+                    sources = by
+                if not sources and tr.code[:3] in ("181", "171") and v.head.dep_ == "dobj" \
+                        and v.head.head.lemma_.lower() in FREEING:
+                    # "gunmen released a toddler kidnapped on Thursday": they held her
+                    subj = _child(v.head.head, "nsubj")
+                    sources = [a for a in res.actors(subj) if a.code not in {t.code for t in targets}] \
+                        if subj is not None else []
             elif not sources:
                 sources = head_actors or self._author(v.head, res)
         if not targets:
@@ -1451,7 +1464,8 @@ ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
 DESCRIBING = word_list("describing_verbs")
-PARTAKING = word_list("partaking_verbs")   # "took part in", "was involved in"   # "described the meeting as frank": not who met
+PARTAKING = word_list("partaking_verbs")
+FREEING = word_list("freeing_verbs")       # those who free hostages held them (but not "rescue")   # "took part in", "was involved in"   # "described the meeting as frank": not who met
 
 
 def _attempted(t: Token) -> bool:
