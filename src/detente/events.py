@@ -225,7 +225,7 @@ class EventExtractor:
                     # a headline's reduced passive read as two verbs: "shells fired from
                     # Syria hit a Turkish town" -> what the second verb hit
                     if c.dep_ in ("advcl", "conj") and c.lemma_.lower() in IMPACT_VERBS \
-                            and c.tag_ in ("VBD", "VBZ", "VBP") and _child(c, "nsubj") is None and _child(c, "nsubjpass") is None:
+                            and c.tag_ in ("VB", "VBD", "VBZ", "VBP") and _child(c, "nsubj") is None and _child(c, "nsubjpass") is None:
                         targets = self._verb_targets(c, Trigger(c, tr.code, tr.pattern), res)
                         break
                 if tr.token.lemma_.lower() in INTERCEPTING:
