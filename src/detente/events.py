@@ -315,6 +315,11 @@ class EventExtractor:
                     # "gunmen attacked a police station in Quetta; the BLA claimed
                     # responsibility": the victims of the attack told before it
                     targets = self._victims_before(tr, by_token, res, sources)
+            if (tr.code[:2] == "12" or tr.code[:3] == "016") and tr.token.pos_ == "VERB" and all(
+                    a.country in {s.country for s in sources} for a in targets):
+                # "Pakistan rejects this claim", "Hamas denies the allegation": made by
+                # whoever claimed or alleged it before
+                targets = self._claimant_before(tr.token, res, sources) or targets
             if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
                 # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
                 targets = self._condemned_place(tr.token, res)
@@ -489,6 +494,25 @@ class EventExtractor:
                         seen.add(key)
                         out.append(RawEvent(v.head, code, s, t, "asserted"))
         return out
+
+    def _claimant_before(self, v: Token, res: ActorResolver, sources) -> list[Actor]:
+        """Who made the claim ``v`` rejects ("rejects this claim", "denied the allegation"):
+        the subject of the last claiming or alleging verb before it, in its sentence or the
+        one before, when the claim has no owner of its own."""
+        claim = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
+        if claim is None or any(c.dep_ in ("poss", "compound", "amod") for c in claim.children) \
+                or any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in claim.children):
+            return []
+        own = {a.country for a in sources}
+        start = v.sent.start if v.sent.start == 0 else res.doc[v.sent.start - 1].sent.start
+        above = {a.i for a in v.ancestors}      # not the verb that reports the rejection itself
+        for t in reversed(res.doc[start:v.i]):
+            if t.pos_ == "VERB" and t.lemma_.lower() in ALLEGE | SPEECH and t.i not in above:
+                subj = _child(t, "nsubj")
+                got = [a for a in res.actors(subj) if a.country not in own] if subj is not None else []
+                if got:
+                    return got
+        return []
 
     def _victims_before(self, tr: Trigger, by_token, res: ActorResolver, sources) -> list[Actor]:
         """The targets of the last attack told before ``tr`` in its sentence, or else in the
@@ -1175,6 +1199,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
 
 
 ALLEGE = word_list("allege_verbs")
+CLAIM_NOUNS = word_list("claim_nouns")
 
 
 def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
