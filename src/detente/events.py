@@ -1022,6 +1022,17 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
         r = _state_coercion(r, place, alone)
+    if r.target is not None and r.source is not None and r.target.code == "---GOV" \
+            and r.source.country not in NO_COUNTRY and r.source.code[3:6] not in ("", "GOV"):
+        # "opposition leaders criticized the government", "the Kenyan parliament rejected the
+        # government's budget", "rebels talk with the government in Oslo": a state's own people, body or party act on its government
+        # (not the other way: "the government arrested American journalists")
+        r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=r.source.country + "GOV"))
+    elif r.source is not None and r.target is not None and r.source.code == "---GOV" \
+            and r.code[:2] in RECIPROCAL_ROOTS and r.target.country not in NO_COUNTRY \
+            and r.target.code[3:6] not in ("", "GOV"):
+        # the other direction of the same talks or fighting
+        r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=r.target.country + "GOV"))
     if place is not None and place.country:
         r = _placed_roles(r, place.country)
         if r.source is None and r.code[:2] == "14" and r.mode == "asserted":
