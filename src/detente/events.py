@@ -958,6 +958,8 @@ class EventExtractor:
                 elif prep in NOUN_TARGET_PREPS:
                     for o in objs:
                         if res.is_place(o):
+                            if code[:2] in FORCEFUL_ROOTS and prep in ("of", "on", "against"):
+                                targets += _place_target(o, res)   # "the annexation of Crimea"
                             continue
                         if prep == "from" and own_source:
                             sources += res.actors(o)
