@@ -507,7 +507,7 @@ class EventExtractor:
         start = v.sent.start if v.sent.start == 0 else res.doc[v.sent.start - 1].sent.start
         above = {a.i for a in v.ancestors}      # not the verb that reports the rejection itself
         for t in reversed(res.doc[start:v.i]):
-            if t.pos_ == "VERB" and t.lemma_.lower() in ALLEGE | SPEECH and t.i not in above:
+            if t.pos_ == "VERB" and t.lemma_.lower() in CLAIMANT_VERBS and t.i not in above:
                 subj = _child(t, "nsubj")
                 got = [a for a in res.actors(subj) if a.country not in own] if subj is not None else []
                 if got:
@@ -867,12 +867,9 @@ class EventExtractor:
         if tr.code[:2] in ATTACK_ROOTS:
             # "launched air strikes killing dozens of Houthi fighters": at those they killed
             for o in v.children:
-                for c in o.children if o.dep_ == "dobj" else ():
-                    if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in TOLL_VERBS:
-                        a = [x for d in c.children if d.dep_ == "dobj"
-                             for x in res.actors(d) or self._inside_object(d, res)]
-                        if a:
-                            return a
+                a = self._killed_by(o, res) if o.dep_ == "dobj" else []
+                if a:
+                    return a
         if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
             # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
@@ -888,6 +885,14 @@ class EventExtractor:
                                 if res.place_country(x):
                                     return _place_target(x, res)
         return []
+
+    def _killed_by(self, n: Token, res: ActorResolver, only: Token | None = None) -> list[Actor]:
+        """Those an attack noun killed, wounded or destroyed, told by a participle on it
+        ("strikes killing nine militants"); ``only``: that participle."""
+        return [a for c in ((only,) if only is not None else n.children)
+                if c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in TOLL_VERBS
+                for d in c.children if d.dep_ == "dobj"
+                for a in res.actors(d) or self._inside_object(d, res)]
 
     def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
@@ -939,10 +944,8 @@ class EventExtractor:
                 if own_source:
                     sources += [a for g in c.children if g.dep_ == "agent"
                                 for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
-                if code[:2] in ATTACK_ROOTS and c.lemma_.lower() in TOLL_VERBS and c.tag_ == "VBG":
-                    # "airstrikes killing nine militants": at those they killed
-                    targets += [a for o in c.children if o.dep_ == "dobj"
-                                for a in res.actors(o) or self._inside_object(o, res)]
+                if code[:2] in ATTACK_ROOTS:
+                    targets += self._killed_by(n, res, only=c)   # "airstrikes killing nine militants"
             elif c.dep_ == "prep":
                 prep = c.lower_
                 objs = [o for o in c.children if o.dep_ == "pobj"]
@@ -1027,8 +1030,8 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     if r.target is not None and r.source is not None and r.target.code == "---GOV" \
             and r.source.country not in NO_COUNTRY and r.source.code[3:6] not in ("", "GOV"):
         # "opposition leaders criticized the government", "the Kenyan parliament rejected the
-        # government's budget", "rebels talk with the government in Oslo": a state's own people, body or party act on its government
-        # (not the other way: "the government arrested American journalists")
+        # government's budget": a state's own people, body, party or rebels act on its
+        # government (not the other way: "the government arrested American journalists")
         r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=r.source.country + "GOV"))
     elif r.source is not None and r.target is not None and r.source.code == "---GOV" \
             and r.code[:2] in RECIPROCAL_ROOTS and r.target.country not in NO_COUNTRY \
@@ -1213,6 +1216,7 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
 
 ALLEGE = word_list("allege_verbs")
 CLAIM_NOUNS = word_list("claim_nouns")
+CLAIMANT_VERBS = ALLEGE | SPEECH    # who made a claim that is rejected: "X said/alleged ..."
 
 
 def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
@@ -1501,9 +1505,9 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
-DESCRIBING = word_list("describing_verbs")
-PARTAKING = word_list("partaking_verbs")
-FREEING = word_list("freeing_verbs")       # those who free hostages held them (but not "rescue")   # "took part in", "was involved in"   # "described the meeting as frank": not who met
+DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
+PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
+FREEING = word_list("freeing_verbs")         # those who free hostages held them
 
 
 def _attempted(t: Token) -> bool:
