@@ -271,19 +271,15 @@ class EventExtractor:
                         and tr.token.head.lemma_.lower() not in DESCRIBING and tr.token.head.lemma_.lower() not in SPEECH:
                     # the object of a verb nobody codes is the subject's act: "Japan approves
                     # new sanctions against Iran", "the US rolled back tariffs on China"
-                    subj = _child(tr.token.head, "nsubj")
-                    sources = [a for a in res.actors(subj) if a.code not in {t.code for t in targets}] \
-                        if subj is not None else []
+                    sources = _subject_actors(tr.token.head, res, other=targets)
                 if not targets and tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in RECEIVING:
                     # "Ghani drew heavy criticism", "the plan faced threats": aimed at the subject
-                    subj = _child(tr.token.head, "nsubj")
-                    targets = res.actors(subj) if subj is not None else []
+                    targets = _subject_actors(tr.token.head, res)
                 if not targets and tr.token.dep_ == "pobj" and tr.token.head.lower_ == "under" \
                         and tr.token.head.head.pos_ in ("VERB", "AUX"):
                     # "a police squad came under a grenade attack", "is under siege": at the subject
-                    subj = _child(tr.token.head.head, "nsubj")
-                    targets = [a for a in res.actors(subj) if a.code not in {x.code for x in sources}
-                               and a.country != "---"] if subj is not None else []
+                    targets = [a for a in _subject_actors(tr.token.head.head, res, other=sources)
+                               if a.country != "---"]
                 if not sources and len(targets) == 1 and tr.code[:2] in COOPERATIVE_ROOTS \
                         and _with_partner(tr.token):
                     partner = salience.partner(targets[0].country, sent_index)
@@ -366,8 +362,7 @@ class EventExtractor:
                 if not targets:       # "for the bombing in Peshawar": on that place's country
                     targets = _protest_venue(tr.token, res, [], deep=True)
                 if not sources and targets:   # (with no victim named it was told of before)
-                    subj = _child(claimant, "nsubj")
-                    sources = res.actors(subj) if subj is not None else []
+                    sources = _subject_actors(claimant, res)
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
             if claimant is not None and mode == "hypothetical" and targets and mode_of(claimant) == "asserted":
                 # (an attack claimed with no victim named was told of before: "the attack")
@@ -613,9 +608,7 @@ class EventExtractor:
                 if not sources and tr.code[:3] in ("181", "171") and v.head.dep_ == "dobj" \
                         and v.head.head.lemma_.lower() in FREEING:
                     # "gunmen released a toddler kidnapped on Thursday": they held her
-                    subj = _child(v.head.head, "nsubj")
-                    sources = [a for a in res.actors(subj) if a.code not in {t.code for t in targets}] \
-                        if subj is not None else []
+                    sources = _subject_actors(v.head.head, res, other=targets)
             elif not sources:
                 sources = head_actors or self._author(v.head, res)
         if not targets:
@@ -1555,6 +1548,13 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+
+
+def _subject_actors(v: Token, res: ActorResolver, other=()) -> list[Actor]:
+    """The actors of ``v``'s subject, but those of ``other`` (the event's other side)."""
+    subj = _child(v, "nsubj")
+    codes = {a.code for a in other}
+    return [a for a in res.actors(subj) if a.code not in codes] if subj is not None else []
 
 
 def _visited(t: Token, res: ActorResolver) -> Actor | None:
