@@ -30,6 +30,7 @@ def test_same_attributes_as_spacy():
     assert type(ours.get_pipe("lemmatizer")).__name__.startswith("Cached")
     assert type(ours.get_pipe("attribute_ruler")).__name__.startswith("Indexed")
     stock = spacy.load(model, exclude=list(parse.UNUSED))
+    stock.add_pipe("detente_headings", before="parser")     # ours as well: compared below are the speed-ups
     texts = ODD + [c["text"] for c in GOLDEN] + [d.text for d in read_paths([sample_path()])]
     for _ in range(2):           # the second time from the caches
         for a, b in zip(stock.pipe(texts), ours.pipe(texts)):
@@ -115,3 +116,29 @@ def test_as_clause_repair_leaves_prepositions_alone(text):
     nlp = parse.load(Settings().model)
     before = attributes(nlp(text))
     assert attributes(parse.repair_as_clauses(nlp, nlp(text))) == before
+
+
+@pytest.mark.parametrize("text, first", [
+    ("Border war of 1999: Eritrean troops shell positions near the town.", "Eritrean"),
+    ("Fiscal crisis in Greece: The cabinet approves new cuts.", "The"),
+    ("Talks on the canal\nThe 2031 summit: Both delegations sign a protocol.", "Both"),
+])
+def test_a_topic_heading_is_a_sentence_of_its_own(text, first):
+    nlp = parse.load(Settings().model)
+    doc = nlp(text)
+    sent = next(s for s in doc.sents if s[0].text == first)
+    heading = doc[sent.start - 1].sent
+    assert parse.is_heading(heading) and not parse.is_heading(sent)
+    assert any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in sent)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister said: We will not negotiate.",          # a verb before the colon: speech
+    "Result: the ceasefire holds in the north.",          # lower case after the colon
+    "Officials in three districts, and the governor of the province, the mayor and police of the capital: all resign.",
+])
+def test_other_colons_start_no_sentence(text):
+    nlp = parse.load(Settings().model)
+    doc = nlp(text)
+    colon = next(t for t in doc if t.text == ":")
+    assert not parse.is_heading(colon.sent)

@@ -184,7 +184,7 @@ class Coder:
                         acts = [dataclasses.replace(a, plural=True) for a in acts]
                     if acts:
                         salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
-            raw = self.extractor.events(sent, res, salience, idx)
+            raw = self.extractor.events(sent, res, salience, idx) if not parse.is_heading(sent) else []
             if raw:
                 found = dates.find(sent.text)
                 # the one country the sentence names: whose home force nobody aims is at, and

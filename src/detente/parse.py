@@ -35,9 +35,51 @@ def load(model: str):
         raise ModelError(f"spaCy model {model!r} lacks {', '.join(missing)}; detente needs a tagger, "
                          "lemmatizer and dependency parser")
     nlp.max_length = max(nlp.max_length, 4 * BLOCK_CHARS)
+    from spacy.language import Language
+    if not Language.has_factory("detente_headings"):
+        Language.component("detente_headings", func=split_headings)
+    if "detente_headings" not in nlp.pipe_names:
+        nlp.add_pipe("detente_headings", before="parser")
     _cache_lemmas(nlp)
     _index_attribute_rules(nlp)
     return nlp
+
+
+# -- topic headings ------------------------------------------------------------------------
+# News digests put a topic before an item: "Iraq War: Coalition troops enter ...",
+# "2011 Libyan civil war: NATO jets strike ...". Parsed as one sentence, the heading's noun
+# becomes a second subject or the root, and the item's own clause loses its shape. A short
+# verbless run of words that opens a text or a line and ends in a colon is a heading: the
+# sentence starts after it (the parser keeps boundaries set before it runs).
+HEADING_MAX = 12     # tokens before the colon
+
+
+def _heading_end(doc, start: int) -> int | None:
+    """Index of the colon closing a heading that opens at ``start``, or None."""
+    for t in doc[start:start + HEADING_MAX + 1]:
+        if t.text == ":":
+            return t.i if t.i > start and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper() else None
+        if t.tag_.startswith("VB") and t.tag_ not in ("VBN", "VBG") or t.tag_ == "MD" \
+                or t.is_space or t.text in ".!?;\"" or t.is_sent_start and t.i > start:
+            return None
+    return None
+
+
+def is_heading(sent) -> bool:
+    """Whether ``sent`` is a topic heading (see above): it names a topic, it reports nothing."""
+    return sent[-1].text == ":" and _heading_end(sent.doc, sent.start) == sent.end - 1
+
+
+def split_headings(doc):
+    """Start a sentence after each topic heading (see above)."""
+    for t in doc:
+        if t.i == 0 or doc[t.i - 1].is_space and "\n" in doc[t.i - 1].text:
+            end = _heading_end(doc, t.i)
+            if end is not None:
+                if t.i > 0:
+                    t.is_sent_start = True
+                doc[end + 1].is_sent_start = True
+    return doc
 
 
 def _cache_lemmas(nlp) -> None:
