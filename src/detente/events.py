@@ -1264,6 +1264,13 @@ def _consequence(tr: Trigger, by_token) -> bool:
     "bombarded the city, killing eight people"."""
     t = tr.token
     head = by_token.get(t.head.i)
+    if t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in TOLL_VERBS and _child(t, "nsubj") is None:
+        # hung on the attack's object: "ambushed a convoy in Sinai killing 18 police"
+        n = t.head
+        while n.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and n.head.i != n.i and n.pos_ != "VERB":
+            n = n.head
+        head = by_token.get(n.i) if n.pos_ == "VERB" and n.i != t.head.i else None
+        return head is not None and head is not tr and tr.code[:2] in ATTACK_ROOTS and head.code[:2] in ATTACK_ROOTS
     return (t.dep_ == "advcl" and t.tag_ == "VBG" and head is not None and head is not tr
             and tr.code[:2] in ("18", "19", "20") and head.code[:2] in ("18", "19", "20")
             and _child(t, "nsubj") is None
