@@ -573,6 +573,10 @@ class EventExtractor:
                 # "three rockets were fired from Gaza": by whoever fired them, at no one yet
                 sources = sources or _launched_by(sp, res)
             elif sp is not None:
+                if tr.code[:3] in ("181", "171") and v.dep_ == "ccomp" and sp is sp_headline \
+                        and v.head.lemma_.lower() in FREEING:
+                    # "gunmen release a toddler kidnapped on Thursday" read as a clause: they held her
+                    sources = sources or _subject_actors(v.head, res)
                 targets = res.actors(sp) or self._inside_object(sp, res) or [
                     # "his movements had been restricted", "their assets were frozen": the owner
                     a for c in sp.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in res.modifier(c)]
