@@ -194,7 +194,7 @@ class Coder:
                 alone = next(iter(named)) if len(named) == 1 else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
-                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone)
+                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone, frozenset(named))
                     if r is not None:
                         events.append(self._event(d, day, idx, off, sent, r, found, place))
 

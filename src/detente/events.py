@@ -1020,7 +1020,8 @@ PERPETRATED_WORDS = word_list("perpetrated_words")   # "killed in a bombing / sh
 EXPLOSION = word_list("explosion_words")
 
 
-def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None) -> RawEvent | None:
+def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None,
+           named: frozenset = frozenset()) -> RawEvent | None:
     """The event with the target its place gives, and without the events nobody did.
 
     Force used where the text names no target, or violence against people it gives no
@@ -1076,6 +1077,12 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
+    if r.target is None and r.source is not None and r.code[:2] in ATTACK_ROOTS and r.code[:3] != "191" \
+            and r.mode == "asserted" \
+            and r.source.country not in NO_COUNTRY and len(named - {r.source.country}) == 1:
+        # an attack at no one named, in a sentence that names one other country: at it
+        # ("Ukraine cuts power, citing Russian attacks on power stations")
+        r = dataclasses.replace(r, target=Actor(next(iter(named - {r.source.country})), "", None, r.trigger.i))
     if r.source is None and forceful and r.mode == "asserted":
         if not r.code.startswith(PERPETRATED) and not (r.code[:2] == "18" and _someone_acted(r.trigger)):
             return None
