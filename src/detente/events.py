@@ -552,6 +552,12 @@ class EventExtractor:
             passive = True
             sp_headline = subj
             subj = None
+        elif v.tag_ == "VBN" and v.dep_ in ("xcomp", "oprd") and subj is None and _child(v, "dobj") is None \
+                and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            # a participle said of the subject: "48 people are reported killed", "were found
+            # shot": they suffered it
+            passive = True
+            sp_headline = _child(v.head, "nsubjpass") or _child(v.head, "dobj") or _child(v.head, "nsubj")
         else:
             sp_headline = None
         if subj is None and not passive and v.dep_ in ("ROOT", "advcl", "conj", "ccomp"):
