@@ -422,7 +422,8 @@ class ActorResolver:
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             return []  # cities and regions are places, not actors
         role, role_start = self._role_span(h)
-        if role in ("-", "GOV") and plural and any(c.lower_ in PAIR_WORDS for c in h.children):
+        if role in ("-", "GOV") and plural and any(c.lower_ in PAIR_WORDS for c in h.children) \
+                and not any(c.i in self.mentions for c in h.children if c.dep_ in ("amod", "compound", "nmod", "poss")):
             pair = self._last_two_countries(h)
             if pair:   # "both countries", "the two sides": the last two named
                 return [Actor(a.country + ("" if role == "-" else role), a.text, None, h.i, False, True, a.entry)
