@@ -234,6 +234,10 @@ class EventExtractor:
                         (o for a in tr.token.children if a.dep_ == "agent" for o in a.children), None)
                     targets = res.actors(who) if who is not None else []
             elif tr.token.pos_ == "VERB":
+                obj = _child(tr.token, "dobj") or _child(tr.token, "nsubjpass")
+                if tr.code.startswith("084") and tr.token.lemma_.lower() in FREEING and obj is not None \
+                        and obj.lemma_.lower() in PUBLISHED:
+                    continue     # what is published is not freed: "releases GDP figures", "a birth certificate"
                 sources, targets = self._verb_args(tr, res)
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
                         a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
@@ -1540,6 +1544,7 @@ RECEIVING = word_list("receiving_verbs")
 DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
 FREEING = word_list("freeing_verbs")         # those who free hostages held them
+PUBLISHED = word_list("published_nouns")      # released, they are published: no one is freed
 
 
 def _attempted(t: Token) -> bool:
