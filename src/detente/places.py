@@ -138,7 +138,9 @@ def _place_of(tok, resolver) -> Place | None:
     # "near Qana, Lebanon": a town nobody listed, then its country
     # a name before a word that is no place is no place either: "an Agua Marina concert"
     named = tok.pos_ == "PROPN" or tok.lower_ in PLACE_TYPES or tok.lower_ in AREA_NOUNS or tok.lower_ in DIRECTIONS
-    cands = (tok, *(c for c in tok.children if c.dep_ == "compound" and (named or c.i in resolver.mentions)),
+    # (a country before another noun is its actor: "in a United States drone attack")
+    cands = (tok, *(c for c in tok.children if c.dep_ == "compound" and (named or (
+                 c.i in resolver.mentions and resolver.mentions[c.i].entries[0].kind != "country"))),
              # "in Baghdad's southwestern district", "in Syria's north"
              *(c for c in tok.children if c.dep_ == "poss" and named),
              *(x for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
