@@ -28,6 +28,7 @@ NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")
 DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
 FLEEING = word_list("fleeing_verbs")
 LEADING = word_list("leading_verbs")
+HONORIFICS = word_list("honorifics")            # "Mr Modi", "Sheikh Tamim": a title, not a first name
 PERSON_NOUNS = word_list("person_nouns")        # singular role nouns that denote one person (he/she)
 # Nouns that take their role from an "of" phrase: "members of the intelligence service".
 PARTITIVE = word_list("partitive_nouns")
@@ -147,6 +148,13 @@ class ActorMatcher:
                 and prev.text[:1].isupper() and prev.lower_ not in DIRECTIONS:
             # "the West Papua National Liberation Army" is not Colombia's National Liberation
             # Army, nor "the National Security Council" the UN Security Council
+            return True
+        if e.kind == "person" and prev is not None and prev.pos_ == "PROPN" and prev.i not in out \
+                and prev.dep_ in ("compound", "flat") and prev.head.i in range(m.start, m.end) \
+                and prev.text[:1].isupper() and not prev.is_sent_start \
+                and prev.lemma_.lower() not in self.role_words and prev.lower_.rstrip(".") not in HONORIFICS \
+                and prev.text not in e.name.split():
+            # another person of the same surname: "Bilal al-Sudani" is not Mohammed Shia al-Sudani
             return True
         return (e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
                 and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES

@@ -987,6 +987,13 @@ class EventExtractor:
                             partners += res.actors(o)
                         else:
                             targets += res.actors(o) or self._inside_object(o, res)
+        mods = [a for a in sources if n.doc[a.token].head.i == n.i and n.doc[a.token].dep_ in ("amod", "compound", "nmod")]
+        named = {a.country for a in mods} - {"---"}
+        if len(mods) == len(sources) == 2 and len(named) == 1 and any(a.code[:3] == "---" and len(a.code) > 3 for a in mods):
+            # "a U.S. military raid": the military is the named country's
+            country = next(iter(named))
+            sources = [Actor(country + a.code[3:], a.text, a.span, a.token, a.person, a.plural, a.entry)
+                       for a in mods if a.country == "---"]
         if partners and targets:
             # "sanctions with Canada on Lebanese officials": the partners act with the source
             sources += partners if own_source else []
