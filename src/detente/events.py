@@ -425,7 +425,8 @@ class EventExtractor:
                 and _argument_of_trigger(tr.token, by_token) \
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
-            pairs = list(_pairs(sources, targets, coded[0][1]))
+            pairs = list(_pairs(sources, targets, coded[0][1],
+                                between=any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children)))
             if pairs_each_other or (not targets and tr.token.lemma_.lower() in EXCHANGING
                                     and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
@@ -1785,7 +1786,10 @@ def _joint(tr: Trigger) -> bool:
     return any(c.lower_ in JOINT for n in nodes for c in n.children)
 
 
-def _pairs(sources, targets, code):
+ONE_SIDED_FORCE = ("191", "192", "194", "195")   # blockades, occupation, shelling, air strikes
+
+
+def _pairs(sources, targets, code, between: bool = False):
     if sources and targets:
         for s in sources:
             others = [t for t in targets if t.code != s.code]
@@ -1795,7 +1799,9 @@ def _pairs(sources, targets, code):
                 yield s, t
         return
     group = sources or targets
-    if len(group) >= 2 and (code[:2] in RECIPROCAL_ROOTS):
+    if len(group) >= 2 and code[:2] in RECIPROCAL_ROOTS and (between or not code.startswith(ONE_SIDED_FORCE)):
+        # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani
+        # troops": with each other; not "Russian and Syrian jets conduct airstrikes"
         for s in group:
             for t in group:
                 if s is not t and s.code != t.code:
