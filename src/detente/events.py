@@ -598,7 +598,11 @@ class EventExtractor:
                 # "a drone attack conducted by the United States killed ..."
                 sources = [a for a in self._noun_args(subj, res)[0] if a.country != "---"] or sources
         else:
-            sources = self._inherited_subject(v, res)
+            agent = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
+                          for o in p.children if o.dep_ == "pobj"), None) if v.tag_ == "VBG" else None
+            # a gerund with its own agent is that agent's, not the clause's subject's:
+            # "soldiers were killed in shelling by the Indian Army"
+            sources = (res.actors(agent) if agent is not None else []) or self._inherited_subject(v, res)
         if not sources and not passive and v.tag_ == "VBG":
             # a gerund the parser left a verb, with its owner: "due to Russian shelling"
             sources = [a for c in v.children if c.dep_ in ("amod", "poss") and c.i < v.i
