@@ -1146,8 +1146,8 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
     def fill(a: Actor | None, doer: bool = False) -> Actor | None:
         if a is None or a.country != "---" or _foreign(r.trigger, a):
             return a
-        if doer and r.trigger.doc[a.token].lemma_.lower() in WEAPON_PLATFORMS:
-            return a
+        if doer and (r.trigger.doc[a.token].lemma_.lower() in WEAPON_PLATFORMS or r.code[:3] == "042"):
+            return a      # (a visitor is not of the place visited)
         role = a.code[3:6]
         if role not in roles and not (armed and role in PLACEABLE_ARMED_ROLES
                                       and not set(a.text.lower().split()) & ANONYMOUS):
