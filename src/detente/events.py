@@ -569,7 +569,7 @@ class EventExtractor:
             # a headline the parser read as a name: "Turkey shells Kurdish positions", "...
             # after Hamas fires rockets into Israel"
             subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i
-                         and (v.dep_ == "ROOT" or c.pos_ == "PROPN")), None)
+                         and (v.dep_ == "ROOT" or c.pos_ == "PROPN")), None) or _stranded_subject(v)
         if passive:
             agent = _child(v, "agent")
             if agent is not None:
@@ -736,7 +736,7 @@ class EventExtractor:
                     if obj is not None:
                         return res.actors(obj)
                 # "X is known to have colluded", "X was urged to act": the passive's subject
-                s = _child(head, "nsubj") or _child(head, "nsubjpass")
+                s = _child(head, "nsubj") or _child(head, "nsubjpass") or _stranded_subject(head)
                 if s is not None:
                     return res.actors(s)
                 agent = _child(head, "agent")
@@ -1604,6 +1604,21 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+
+
+def _stranded_subject(v: Token) -> Token | None:
+    """The subject the parser joined to the clause before: "announces its intervention in
+    Yemen and Saudi Arabia begins launching airstrikes" (Saudi Arabia begins). A finite
+    clause verb with no subject, right after a name that is the last of an "and" pair,
+    takes that name as its subject."""
+    if v.tag_ not in ("VBZ", "VBD") or v.dep_ not in ("ccomp", "conj") or v.i < 3 \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
+        return None
+    prev = v.doc[v.i - 1]
+    if prev.pos_ != "PROPN" or prev.dep_ != "conj" or prev.head.i >= prev.i \
+            or not any(c.dep_ == "cc" and c.lower_ == "and" for c in prev.head.children):
+        return None
+    return prev
 
 
 def _subject_actors(v: Token, res: ActorResolver, other=()) -> list[Actor]:
