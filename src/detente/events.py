@@ -323,6 +323,16 @@ class EventExtractor:
             if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
                 # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
                 targets = self._condemned_place(tr.token, res)
+            if tr.code[:2] in HOSTILE_ROOTS and tr.code[:4] not in ("1723", "1724") \
+                    and all(a.country == "---" for a in targets):   # (curfews are imposed at home)
+                # "a boycott in response to Pakistan's involvement", "expels three diplomats
+                # in retaliation for Russian attacks": aimed at whoever did what it answers
+                answered = [a for a in self._answered(tr.token, res) if a.country not in NO_COUNTRY
+                            and a.country not in {s.country for s in sources}]
+                if answered and targets:
+                    targets = [dataclasses.replace(t, code=answered[0].country + t.code[3:]) for t in targets]
+                elif answered:
+                    targets = answered
             if not targets and tr.code[:2] == "14" and sources and sources[0].country not in NO_COUNTRY:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
@@ -697,6 +707,28 @@ class EventExtractor:
             s = _child(n.head, "nsubj")
             if s is not None:
                 return res.actors(s)
+        return []
+
+    def _answered(self, t: Token, res: ActorResolver) -> list[Actor]:
+        """The doer of what an act answers: "in response to Pakistan's involvement",
+        "in retaliation for Israeli strikes" -> PAK, ISR."""
+        near = [t, *(c for c in t.children if c.dep_ == "dobj")]
+        if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
+            near.append(t.head)      # "leads a boycott ... in response to", hung on the verb
+        for p in (c for x in near for c in x.children):
+            if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in ANSWERS:
+                    continue
+                for q in n.children:
+                    if q.dep_ == "prep" and q.lower_ in ("to", "for", "against", "over", "at"):
+                        for o in q.children:
+                            if o.dep_ == "pobj":
+                                who = [a for c in o.children if c.dep_ in ("poss", "amod", "compound", "nmod")
+                                       for a in res.modifier(c)] or self._noun_args(o, res)[0] or res.actors(o)
+                                if who:
+                                    return who
         return []
 
     def _threatened(self, v: Token, res: ActorResolver) -> list[Actor]:
@@ -1330,6 +1362,8 @@ def _consequence(tr: Trigger, by_token) -> bool:
 # what killed ("an air strike killed 12", "were killed by shelling"), the event is the
 # attack, of its own kind (an air strike is 195, not a killing 1823).
 TOLL_VERBS = word_list("toll_verbs")
+ANSWERS = word_list("answer_nouns")
+HOSTILE_ROOTS = ("11", "12", "13", "14", "16", "17", "18", "19", "20")
 DYING = word_list("dying_verbs")
 TRANSITIVE_ONLY = word_list("transitive_only_verbs")
 INTRANSITIVE = word_list("intransitive_verbs")
