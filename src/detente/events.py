@@ -323,7 +323,7 @@ class EventExtractor:
             if not targets and tr.code[:2] == "11" and tr.token.pos_ == "VERB":
                 # "Turkey condemned the coup in Niger": aimed at where what it condemns happened
                 targets = self._condemned_place(tr.token, res)
-            if tr.code[:2] in HOSTILE_ROOTS and tr.code[:4] not in ("1723", "1724") \
+            if sources and tr.code[:2] in HOSTILE_ROOTS and tr.code[:4] not in ("1723", "1724") \
                     and all(a.country == "---" for a in targets):   # (curfews are imposed at home)
                 # "a boycott in response to Pakistan's involvement", "expels three diplomats
                 # in retaliation for Russian attacks": aimed at whoever did what it answers
@@ -713,8 +713,10 @@ class EventExtractor:
         """The doer of what an act answers: "in response to Pakistan's involvement",
         "in retaliation for Israeli strikes" -> PAK, ISR."""
         near = [t, *(c for c in t.children if c.dep_ == "dobj")]
-        if t.dep_ in ("dobj", "pobj") and t.head.pos_ == "VERB":
-            near.append(t.head)      # "leads a boycott ... in response to", hung on the verb
+        for a in t.ancestors if t.pos_ != "VERB" else ():
+            near.append(a)           # "leads a boycott ... in response to", hung on the verb
+            if a.pos_ in ("VERB", "AUX") and a.dep_ not in ("prep", "pcomp"):
+                break
         for p in (c for x in near for c in x.children):
             if p.dep_ != "prep" or p.lower_ not in ("in", "as"):
                 continue
