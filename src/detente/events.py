@@ -608,8 +608,7 @@ class EventExtractor:
                 # "a drone attack conducted by the United States killed ..."
                 sources = [a for a in self._noun_args(subj, res)[0] if a.country != "---"] or sources
         else:
-            agent = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
-                          for o in p.children if o.dep_ == "pobj"), None) if v.tag_ == "VBG" else None
+            agent = _by_agent(v) if v.tag_ == "VBG" else None
             # a gerund with its own agent is that agent's, not the clause's subject's:
             # "soldiers were killed in shelling by the Indian Army"
             sources = (res.actors(agent) if agent is not None else []) or self._inherited_subject(v, res)
@@ -618,8 +617,7 @@ class EventExtractor:
             sources = [a for c in v.children if c.dep_ in ("amod", "poss") and c.i < v.i
                        for a in res.modifier(c)]
         if not sources and not passive:
-            agent = next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
-                          for o in p.children if o.dep_ == "pobj"), None)
+            agent = _by_agent(v)
             if agent is not None:   # a gerund with its agent: "shelling by Azerbaijani forces"
                 sources = res.actors(agent)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
@@ -1031,8 +1029,7 @@ class EventExtractor:
         if len(mods) == len(sources) == 2 and len(named) == 1 and any(a.code[:3] == "---" and len(a.code) > 3 for a in mods):
             # "a U.S. military raid": the military is the named country's
             country = next(iter(named))
-            sources = [Actor(country + a.code[3:], a.text, a.span, a.token, a.person, a.plural, a.entry)
-                       for a in mods if a.country == "---"]
+            sources = [dataclasses.replace(a, code=country + a.code[3:]) for a in mods if a.country == "---"]
         if partners and targets:
             # "sanctions with Canada on Lebanese officials": the partners act with the source
             sources += partners if own_source else []
@@ -1640,6 +1637,12 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+
+
+def _by_agent(v: Token) -> Token | None:
+    """The object of a verb's own "by" phrase: "shelling by Azerbaijani forces"."""
+    return next((o for p in v.children if p.dep_ == "prep" and p.lower_ == "by"
+                 for o in p.children if o.dep_ == "pobj"), None)
 
 
 def _stranded_subject(v: Token) -> Token | None:
