@@ -822,8 +822,7 @@ class EventExtractor:
         # action is not its target when the verb names whom it is aimed at
         aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
-            for h in (v, *(d for d in v.children if d.dep_ == "dobj"))   # "sanctions with X on Y"
-            for c in h.children for o in c.children if o.dep_ == "pobj")
+            for c in v.children for o in c.children if o.dep_ == "pobj")
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
@@ -843,13 +842,7 @@ class EventExtractor:
                 if a:
                     return a
                 inner = self._inside_object(c, res)
-                if inner and aimed_elsewhere and dep == "dobj":
-                    # "sanctions with Canada on Lebanese officials": those it is aimed at
-                    inner = [a for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
-                             for o in p.children if o.dep_ == "pobj" for a in res.actors(o)]
-                    if inner:
-                        return inner
-                elif inner and not aimed_elsewhere:
+                if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
         if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
@@ -977,7 +970,6 @@ class EventExtractor:
         sources: list[Actor] = []
         targets: list[Actor] = []
         mediation = code[:3] in ("045", "039", "108", "028")
-        partners: list[Actor] = []     # "with" X of a one-way act: its target, or a co-actor
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
         for c in [*n.children, *_happening_preps(n)]:
             if c.dep_ in ("poss",) and own_source:
@@ -1020,8 +1012,6 @@ class EventExtractor:
                             sources += res.actors(o)
                         elif prep in ("of", "for", "over"):
                             targets += res.actors(o)
-                        elif prep == "with" and code[:2] in ONE_WAY_ROOTS + ("17",):
-                            partners += res.actors(o)
                         else:
                             targets += res.actors(o) or self._inside_object(o, res)
         mods = [a for a in sources if n.doc[a.token].head.i == n.i and n.doc[a.token].dep_ in ("amod", "compound", "nmod")]
@@ -1030,11 +1020,6 @@ class EventExtractor:
             # "a U.S. military raid": the military is the named country's
             country = next(iter(named))
             sources = [dataclasses.replace(a, code=country + a.code[3:]) for a in mods if a.country == "---"]
-        if partners and targets:
-            # "sanctions with Canada on Lebanese officials": the partners act with the source
-            sources += partners if own_source else []
-        else:
-            targets += partners
         if any(a.country != "---" for a in sources):
             # "an Arakan Army drone attack": the drone is the named actor's
             sources = [a for a in sources if a.country != "---"
