@@ -24,8 +24,8 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
-NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")
-DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country    # roles of armed groups that are no state's forces
+NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")     # roles of armed groups that are no state's forces
+DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country
 FLEEING = word_list("fleeing_verbs")
 LEADING = word_list("leading_verbs")
 HONORIFICS = word_list("honorifics")            # "Mr Modi", "Sheikh Tamim": a title, not a first name
