@@ -1122,9 +1122,12 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         # ("Ukraine cuts power, citing Russian attacks on power stations")
         r = dataclasses.replace(r, target=Actor(next(iter(named - {r.source.country})), "", None, r.trigger.i))
     if r.source is None and forceful and r.mode == "asserted":
-        if not r.code.startswith(PERPETRATED) and not (r.code[:2] == "18" and _someone_acted(r.trigger)):
+        if not r.code.startswith(PERPETRATED) and not (r.code[:2] in ("18", "19") and (
+                _someone_acted(r.trigger) or _done_to(r.trigger))):
             return None
-        r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
+        # force by no one named is mostly not a state's: "a convoy was ambushed" (180, not 190)
+        r = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i),
+                                code="180" if r.code == "190" else r.code)
     if r.target is None and (r.source is None or r.source.code == "---"):
         return None      # no one named on either side: "a car bomb explodes outside a courthouse"
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
@@ -1177,6 +1180,18 @@ def _someone_acted(t: Token) -> bool:
     a bombing", "a bomb attack"), unlike a bomb, blast or explosion alone."""
     near = [t, *t.children, *(g for c in t.children for g in c.children)]
     return any(x.lemma_.lower() in PERPETRATED_WORDS for x in near) or any(w in PERPETRATED_WORDS for w in _frame(t))
+
+
+def _done_to(t: Token) -> bool:
+    """A passive act of force that is not a toll says someone did it ("a helicopter was shot
+    down", "the convoy was shelled"), unlike "three people were killed"."""
+    subject = _child(t, "nsubjpass")
+    return t.pos_ == "VERB" and t.lemma_.lower() not in TOLL_VERBS \
+        and any(c.dep_ == "auxpass" for c in t.children) \
+        and not (subject is not None and _child(subject, "poss") is not None) \
+        and not any(_child(c, "agent") is not None for c in t.conjuncts)
+    # (not "Israel's offensive was launched", whose doer is its possessor; not "shot and
+    # killed by police", whose doer the other verb has)
 
 
 def _state_coercion(r: RawEvent, place, alone: str | None = None) -> RawEvent:
