@@ -7,6 +7,7 @@ from pathlib import Path
 import spacy
 
 from detente import Settings, parse
+from detente.actors import address_tails
 from detente.cli import sample_path
 from detente.read import read_paths
 
@@ -116,6 +117,35 @@ def test_as_clause_repair_leaves_prepositions_alone(text):
     nlp = parse.load(Settings().model)
     before = attributes(nlp(text))
     assert attributes(parse.repair_as_clauses(nlp, nlp(text))) == before
+
+
+# -- an address read as the subject -------------------------------------------------------
+def _tails(coder, doc):
+    return address_tails(doc, coder.matcher.mentions(doc))
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("A car bomb near a hotel in Mogadishu, Somalia kills nine people.", "kills", "bomb"),
+    ("A fire at a warehouse in Rosario, Argentina destroys two homes.", "destroys", "fire"),
+])
+def test_address_repair_gives_the_verb_its_subject(coder, text, verb, subject):
+    nlp = coder.nlp
+    doc = nlp(text)
+    parse.repair_address_subjects(nlp, doc, _tails(coder, doc))
+    v = next(t for t in doc if t.text == verb)
+    assert [c.text for c in v.children if c.dep_ == "nsubj"] == [subject]
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("text", [
+    "With shelling across the border into Idlib, Turkey opens its campaign.",    # a fronted phrase
+    "Rebels fired rockets at Aden, Yemen said.",                                  # a clause before it
+])
+def test_address_repair_leaves_real_subjects_alone(coder, text):
+    nlp = coder.nlp
+    before = attributes(nlp(text))
+    doc = nlp(text)
+    assert attributes(parse.repair_address_subjects(nlp, doc, _tails(coder, doc))) == before
 
 
 @pytest.mark.parametrize("text, first", [

@@ -71,6 +71,15 @@ class Mention:
     start: int
     end: int
     entries: list[ActorEntry]
+    address: bool = False      # a country that ends a place's address: "in Toronto, Canada"
+
+
+def address_tails(doc: Doc, mentions: dict[int, Mention]) -> list[tuple[int, int]]:
+    """(start, end) of the countries that end a place's address: "in Toronto, Canada",
+    "in Uvalde, United States" (a known place or not)."""
+    return sorted({(m.start, m.end) for m in mentions.values() if m.address or (
+        m.start >= 2 and m.entries[0].kind == "country" and doc[m.start - 1].text == ","
+        and doc[m.start - 2].pos_ == "PROPN" and doc[m.start - 2].dep_ == "pobj")})
 
 
 class ActorMatcher:
@@ -120,6 +129,7 @@ class ActorMatcher:
                     and before.entries[0].country == e.country:
                 # "in Toronto, Canada": the country says where the place is; it is a place here
                 m.entries = [ActorEntry(e.country, "region", e.name)]
+                m.address = True
         return out
 
     def _inside_longer_name(self, doc: Doc, m: Mention, out: dict[int, Mention]) -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
-from .actors import ActorMatcher, ActorResolver, Salience
+from .actors import ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
 from .events import ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, settle
@@ -170,6 +170,9 @@ class Coder:
 
     def _code_sentences(self, d, day, off, sdoc, sents, first, salience, events) -> None:
         mentions = self.matcher.mentions(sdoc)
+        tails = address_tails(sdoc, mentions)
+        if tails:
+            parse.repair_address_subjects(self.nlp, sdoc, tails)   # in place, sentences kept
         sent_index = {}
         for k, s in enumerate(sents):
             for t in s:

@@ -417,6 +417,40 @@ def repair_as_clauses(nlp, doc):
     return _applied(doc, rows)
 
 
+def repair_address_subjects(nlp, doc, tails):
+    """Re-parse sentences whose subject the parser took from a place's address: "A car bomb
+    in Mogadishu, Somalia kills 12 people" read with "Somalia" as the subject of "kills".
+    ``tails``: (start, end) of the country names that end an address ("Toronto, Canada").
+    The sentence is parsed again with the comma read as "in"; the new parse is kept only
+    if the country then hangs on it and the verb has a subject before the place. Returns
+    ``doc`` (changed in place)."""
+    rows = None
+    done = set()
+    for start, end in tails:
+        head = doc[end - 1]
+        comma = doc[start - 1]
+        sent = head.sent
+        if sent.start in done or head.dep_ not in ("nsubj", "nsubjpass") or head.head.tag_ not in FINITE \
+                or comma.text != "," or comma.i <= sent.start \
+                or any(x.tag_ in FINITE for x in doc[sent.start:comma.i]):
+            continue      # (not a clause before it: "Hamas fired rockets at Tel Aviv, Israel responds")
+        top = doc[comma.i - 1]
+        while top.head.i != head.head.i and top.head.i != top.i:
+            top = top.head
+        if top.dep_ == "prep":
+            continue      # a phrase put before the subject: "With a bombardment into Afrin, Turkey starts"
+        new, k = _reparsed(nlp, sent, comma, " in" if not doc[comma.i - 1].whitespace_ else "in")
+        verb = head.head.i - sent.start
+        if len(new) != len(sent) or new[end - 1 - sent.start].head.i != k or new[k].dep_ != "prep" \
+                or sum(1 for x in new if x.dep_ == "ROOT") != 1 \
+                or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < k - 1 and new[k - 1] in c.subtree
+                           for c in new[verb].children):
+            continue      # the address must end the subject's own phrase: "a car bomb in Mogadishu"
+        rows = _graft(doc, rows, sent, new, k, ",", ",")
+        done.add(sent.start)
+    return _applied(doc, rows)
+
+
 FINITE = ("VBD", "VBP", "VBZ")
 
 
