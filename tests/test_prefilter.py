@@ -102,6 +102,9 @@ def test_surface_forms_cover_what_the_parser_lemmatizes(both):
     ("Afghanistan and Pakistan are neighbours. Both countries agreed to reopen the border.", [(0, 2)], 2),
     # the partner of "an agreement with X" is a subject of the two sentences before
     ("Ghani visited Islamabad. The visit was short. It ended with an agreement with Pakistan.", [(0, 3)], 3),
+    # an arrest nobody is named for is by the state the sentence before names
+    ("Rebels raided a town in Mali. The weather was fine. Nine were detained.", [(0, 1)], 3),
+    ("Rebels raided a town in Mali. Nine were detained.", [(0, 2)], 2),
 ])
 def test_what_is_parsed(both, text, kept, n):
     full, fast = both

@@ -178,6 +178,7 @@ class Coder:
             for t in s:
                 sent_index[t.i] = first + k
         res = ActorResolver(sdoc, mentions, self.dicts, day, salience, lambda t: sent_index[t.i])
+        previous: set = set()       # the countries the sentence before names
         for k, sent in enumerate(sents):
             idx = first + k
             for t in sent:
@@ -188,18 +189,22 @@ class Coder:
                     if acts:
                         salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
             raw = self.extractor.events(sent, res, salience, idx) if not parse.is_heading(sent) else []
+            here = res.countries_named(sent)
             if raw:
                 found = dates.find(sent.text)
                 # the one country the sentence names: whose home force nobody aims is at, and
                 # whose state arrests and sentences where no one else is named to
-                named = res.countries_named(sent) if any(
+                named = here if any(
                     r.code[:2] in ATTACK_ROOTS or r.code.startswith(STATE_COERCION) for r in raw) else set()
                 alone = next(iter(named)) if len(named) == 1 else None
+                before = next(iter(previous)) if len(previous) == 1 and not here else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
-                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone, frozenset(named))
+                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone,
+                               frozenset(named), before)
                     if r is not None:
                         events.append(self._event(d, day, idx, off, sent, r, found, place))
+            previous = here
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)

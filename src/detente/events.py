@@ -1059,7 +1059,7 @@ EXPLOSION = word_list("explosion_words")
 
 
 def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None,
-           named: frozenset = frozenset()) -> RawEvent | None:
+           named: frozenset = frozenset(), before: str | None = None) -> RawEvent | None:
     """The event with the target its place gives, and without the events nobody did.
 
     Force used where the text names no target, or violence against people it gives no
@@ -1070,14 +1070,15 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     in a strike"), unless the act itself says someone did it (a bombing, a kidnapping):
     then its source is the unknown actor ``---``. An act on people nobody names is done
     at the actor's home (DOMESTIC_ROOTS); ``alone``: the one country the sentence names,
-    if it names one."""
+    if it names one; ``before``: the one country the sentence before names, if this one
+    names none (whose state made the arrests, sentences, deportations nobody is named for)."""
     forceful = r.code[:2] in PLACED_ROOTS
     if r.code == "183" and r.source is not None and r.source.country not in NO_COUNTRY \
             and r.source.code[3:6] in STATE_ROLES and r.trigger.lemma_.lower() in BOMBING:
         # a state's bombing is an air strike (195); a bombing by others stays 183
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
-        r = _state_coercion(r, place, alone)
+        r = _state_coercion(r, place, alone, context or (before if r.code.startswith(PEOPLE_COERCION) else None))
     if r.target is not None and r.source is not None and r.target.code == "---GOV" \
             and r.source.country not in NO_COUNTRY and r.source.code[3:6] not in ("", "GOV"):
         # "opposition leaders criticized the government", "the Kenyan parliament rejected the
@@ -1194,14 +1195,16 @@ def _done_to(t: Token) -> bool:
     # killed by police", whose doer the other verb has)
 
 
-def _state_coercion(r: RawEvent, place, alone: str | None = None) -> RawEvent:
+def _state_coercion(r: RawEvent, place, alone: str | None = None, context: str | None = None) -> RawEvent:
     """A state's arrests, sentences and restrictions: the state of the place when no one is
     named ("three journalists were detained in Tehran" -> IRN -> IRN), and a country for
     those it acts on when the text gives them none, unless it calls them foreign or deports
     them ("the Turkish police arrested dozens of students" -> TUR -> TUREDU)."""
     source, target = r.source, r.target
     here = place.country if place is not None and place.country else ""
-    named = here or alone or ""     # "sentenced for the murders of eight officers in Sinaloa, Mexico"
+    # "sentenced for the murders of eight officers in Sinaloa, Mexico"; else the one country
+    # the text is about here ("Insurgents raid two districts in Mozambique. Six are arrested.")
+    named = here or alone or context or ""
     state = source.country if source is not None and source.country not in NO_COUNTRY else ""
     if target is not None and target.country == "---" and (named or state) and r.code[:3] != "174" \
             and not _foreign(r.trigger, target):      # the deported are mostly foreigners

@@ -24,7 +24,8 @@ eventful sentence reads the sentences before it (a pronoun: salience of the one 
 "both"/"two" with a role noun: the last two countries named in it and the one before;
 a role noun: the one country named in it and the one before;
 "with" and an event noun of cooperation: the partner, from the two before; a claim of
-responsibility: the victims of the attack in the one before), the
+responsibility: the victims of the attack in the one before; an arrest, sentence or
+deportation with no actor, after a sentence that names one: that sentence's state), the
 sentences from the earliest of those that may add to salience are parsed too, and so on
 backwards. Everything else is skipped: it adds
 nothing to the salience that later sentences see, or no later sentence within reach
@@ -50,7 +51,7 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF,
-                     WISH_VERBS, guessing_forms)
+                     PEOPLE_COERCION, WISH_VERBS, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -59,6 +60,7 @@ from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GI
 # in them (events.BACK_CONTEXT, Salience.only_country)
 BACK_PRONOUN, BACK_PAIR, BACK_PARTNER = 1, 1, 2     # and events.BACK_BORDER for "border clashes"
 BACK_CLAIM = 1      # a claim of responsibility reads the attack in the sentence before (events._victims_before)
+BACK_COERCED = 1    # an arrest nobody is named for reads the country the sentence before names (settle)
 SAY_ROOTS = ("01", "02")    # kept only with a source and a target
 TWO_ACTOR_WORDS = tuple(sorted(WISH_VERBS))          # _wishes: appeals, need two actors
 OBLIGATION_WORDS = ranked_words("obligation_modals")  # _obligations: demands, need two actors
@@ -67,6 +69,7 @@ COOPERATIVE = ("03", "04", "05", "06", "07")        # event nouns that find a pa
 # word categories (bits): trigger word, role noun with a role, any role noun, he/she/it, they,
 # "with", "both"/"two", an event noun of cooperation
 _TRIGGER, _ROLE, _ANY_ROLE, _ONE, _MANY, _WITH, _PAIR, _PARTNER, _BORDER, _CLAIM = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+_COERCE = 1024      # a state's arrests, sentences, deportations: done by the state the sentence before names
 
 
 @dataclass(frozen=True)
@@ -126,11 +129,14 @@ class Prefilter:
         any_role_forms = set().union(*(lemma_forms(k[-1]) for k in dicts.roles))
         partner_forms = set().union(*(forms(w) for w, pats in dicts.nouns.items()
                                       if any(p.code[:2] in COOPERATIVE for p in pats)))
+        coerce_forms = set().union(*(forms(w) for table in (dicts.verbs, dicts.nouns) for w, pats in table.items()
+                                     if any(p.code.startswith(PEOPLE_COERCION) for p in pats)))
 
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
                            (_MANY, THEY), (_WITH, ("with",)), (_PAIR, PAIR_WORDS),
-                           (_PARTNER, partner_forms), (_BORDER, BORDER), (_CLAIM, CLAIM_WORDS)):
+                           (_PARTNER, partner_forms), (_BORDER, BORDER), (_CLAIM, CLAIM_WORDS),
+                           (_COERCE, coerce_forms)):
             for w in words:
                 h = strings.add(w)
                 category[h] = category.get(h, 0) | bit
@@ -218,13 +224,18 @@ class Prefilter:
             eventful[i] = any((strong or units[i] >= 2) and all(not ws.isdisjoint(present) for ws in others)
                               for h in present if h in self.triggers
                               for strong, others in self.triggers[h])
+        # "Gunmen storm a hotel in Lima. Four suspects are detained.": the state the sentence
+        # before names made the arrests (settle's ``before``)
+        coerced = (count(_COERCE) > 0) & (np.concatenate(([0], names[:-1])) > 0)
+        for i in np.flatnonzero(coerced).tolist():
+            eventful[i] = True
         # how far back it reads: a pronoun, "both countries", "an agreement with X"
         # ... and a role noun, the one country named there ("the government": settle)
         back = np.maximum.reduce([np.where(pron > 0, BACK_PRONOUN, 0), np.where(pair, BACK_PAIR, 0),
                                   np.where(count(_ANY_ROLE) > 0, BACK_CONTEXT, 0),
                                   np.where((count(_WITH) > 0) & (count(_PARTNER) > 0), BACK_PARTNER, 0),
                                   np.where(border & (count(_TRIGGER) > 0), BACK_BORDER, 0),
-                                  np.where(claim, BACK_CLAIM, 0)])
+                                  np.where(claim, BACK_CLAIM, 0), np.where(coerced, BACK_COERCED, 0)])
         return _Facts(sents, eventful, adds.tolist(), back.tolist(), counts)
 
     def _sentences(self, doc: Doc, lower: list[int]) -> tuple[list[tuple[int, int]], list[int]]:
