@@ -126,11 +126,6 @@ def _trailing_names(tok) -> list:
             for x in (*(c for c in t.children if c.dep_ == "compound"), t)]
 
 
-def _own_name(prep) -> bool:
-    """Whether the preposition gives its head's own name: "the town of Akcakale"."""
-    return prep.lower_ == "of" and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in prep.children)
-
-
 def _place_of(tok, resolver) -> Place | None:
     if tok.lower_ in BORDERS or tok.lower_ in WATERS:
         return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
@@ -155,11 +150,12 @@ def _place_of(tok, resolver) -> Place | None:
                 return gazetteer().city(name, e.country) or Place(name, e.country)
             if e.kind in ("region", "country"):
                 return Place(e.name if e.kind == "country" else resolver.doc[m.start:m.end].text, e.country)
-    if tok.lower_ in PLACE_TYPES and tok.lower_ not in PEOPLED_PLACES and not any(
-            c.dep_ == "prep" and not _own_name(c) for c in tok.children):
+    kind = tok.lemma_.lower() if tok.tag_ == "NNS" else tok.lower_
+    if kind in PLACE_TYPES and kind not in PEOPLED_PLACES and not any(
+            c.dep_ == "prep" and c.lower_ in ("in", "inside") for c in tok.children):
         # "near a Tunisian border town", "in a Syrian village", "the Turkish town of X" (a
-        # name nobody listed); not "a Palestinian refugee camp in Lebanon", whose people
-        # are not its country
+        # name nobody listed), "in several Iranian cities", "a Syrian town near the border";
+        # not "a Palestinian refugee camp in Lebanon", whose people are not its country
         for c in tok.children:
             m = resolver.mentions.get(c.i) if c.dep_ == "amod" else None
             if m is not None and m.entries[0].kind in ("adjective", "country") and m.entries[0].country:
