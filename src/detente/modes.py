@@ -112,6 +112,12 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
             return "hypothetical"
         head = node.head
         if head.i == node.i:
+            # a root infinitive is a misread plan: "the leaders of A and B plan to sign"
+            # with "plan" taken for a noun
+            to = next((c for c in node.children if c.dep_ == "aux" and c.tag_ == "TO"), None)
+            if node.pos_ in ("VERB", "AUX") and to is not None and to.i > 0 and t.i != to.i - 1 \
+                    and node.doc[to.i - 1].lemma_.lower() in HYPOTHETICAL_HEADS:
+                return "hypothetical"
             return "asserted"
         dep, hl = node.dep_, head.lemma_.lower()
         if dep == "ccomp" and node.i < head.i and any(
