@@ -24,6 +24,12 @@ def test_source_codes(coder, text, date, source):
     assert source in {s for s, _ in codes(coder, text, date)}
 
 
+def test_a_bloc_is_each_member_beside_the_other_party(coder):
+    pairs = codes(coder, "Iran and the E3 resume their nuclear talks in Vienna.", "2004-03-01")
+    assert {("IRN", "FRA"), ("DEU", "IRN"), ("IRN", "GBR")} <= pairs
+    assert not {p for p in pairs if "IRN" not in p}     # not France with Germany
+
+
 def test_places_are_not_actors(coder):
     events = coder.code("A bomb exploded in Kabul and killed three people in Quetta.", date="2015-03-01")
     assert all(e.source[:3] not in ("AFG", "PAK") for e in events)

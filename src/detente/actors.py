@@ -173,8 +173,9 @@ class ActorMatcher:
     def _fitting(self, lower: str, span: Span) -> list[ActorEntry]:
         text = span.text
         root = span.root
-        if root.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X") and not (root.tag_ == "NNP"):
-            return []
+        if root.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X") and not (root.tag_ == "NNP") \
+                and not any(not c.isalpha() and not c.isspace() for c in text):
+            return []     # (a code like "P5+1" is a name whatever its tags)
         entries: list[ActorEntry] = []
         for variant in self.by_lower[lower]:
             if _case_fits(variant, text, {e.kind for e in self.dicts.phrases[variant]}):
@@ -411,6 +412,9 @@ class ActorResolver:
                          and a.entry is not None and a.entry.kind in ("country", "adjective")]
                 if other:
                     return [self._make(other[0].country + e.code[3:], h, m, plural=plural, entry=e)]
+            if e.kind == "bloc":
+                # "Iran and the P5+1": each member state
+                return [self._make(c, h, m, plural=True, entry=e) for c in e.members]
             if e.kind in ("person", "group", "metonym"):
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind == "adjective" and any(c.lower_ == "ethnic" for c in h.children) and h.pos_ in ("PROPN", "NOUN"):
@@ -701,6 +705,8 @@ class ActorResolver:
             e = choose(m.entries, self.day)
             if e.kind in PLACE_KINDS and not places:
                 return []
+            if e.kind == "bloc":     # "the P5+1 countries": each member
+                return [self._make(c, t, m, plural=True, entry=e) for c in e.members]
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",

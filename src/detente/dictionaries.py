@@ -4,6 +4,7 @@ Actor files (``data/actors``):
   countries.tsv  code, names, adjectives, capitals, cities, regions   ('|' separates variants)
   metonyms.tsv   phrase, code                       ("Kremlin" -> RUSGOV)
   groups.tsv     name, aliases, code, start, end, note   (armed groups, IGOs, NGOs; dated)
+  blocs.tsv      name, aliases, members, start, end, note   (groups of states read as each member)
   people*.tsv    name, aliases, code, start, end, office (who held which office when; one
                  file per coverage: people.tsv, people_1980_1999.tsv, ...)
   roles.tsv      phrase (spaCy lemmas), role        ("border force" -> MIL; role "-" = none)
@@ -38,7 +39,7 @@ from . import cameo
 from .errors import DictionaryError
 
 # Which kind of name wins when one phrase has several entries.
-KIND_RANK = {"person": 0, "group": 1, "metonym": 2, "country": 3, "capital": 4,
+KIND_RANK = {"person": 0, "group": 1, "bloc": 1, "metonym": 2, "country": 3, "capital": 4,
              "adjective": 5, "city": 6, "region": 7}
 PLACE_KINDS = frozenset({"city", "region"})
 COUNTRY_KINDS = frozenset({"country", "capital", "adjective", "city", "region"})
@@ -55,6 +56,7 @@ class ActorEntry:
     name: str              # the canonical name of the entry
     start: dt.date | None = None
     end: dt.date | None = None
+    members: tuple[str, ...] = ()   # a bloc's member states ("P5+1"), each of which it stands for
 
     @property
     def country(self) -> str:
@@ -192,6 +194,20 @@ def _dated_rows(named_text, kind, phrases):
             phrases[phrase].append(entry)
 
 
+def _bloc_rows(named_text, phrases):
+    name = named_text[0]
+    for n, parts in _rows(named_text, 3):
+        parts += [""] * (6 - len(parts))
+        canon, aliases, members, start, end = parts[:5]
+        where = f"{name}:{n}"
+        states = tuple(members.upper().split())
+        if not canon or not states or not all(len(c) == 3 and c.isalpha() for c in states):
+            raise DictionaryError(f"{where}: a bloc needs a name and its members as ISO3 codes (USA GBR FRA)")
+        entry = ActorEntry("IGO", "bloc", canon, _date(start, where), _date(end, where), states)
+        for phrase in [canon, *_variants(aliases)]:
+            phrases[phrase].append(entry)
+
+
 FLAGS = frozenset({"reverse", "noun"})
 
 
@@ -259,6 +275,7 @@ def _load(extra_actors: str | None, extra_events: str | None) -> Dictionaries:
     for n, parts in _rows(_data("actors/metonyms.tsv"), 2):
         phrases[parts[0]].append(ActorEntry(parts[1].upper(), "metonym", parts[0]))
     _dated_rows(_data("actors/groups.tsv"), "group", phrases)
+    _bloc_rows(_data("actors/blocs.tsv"), phrases)
     actors_dir = resources.files("detente").joinpath("data", "actors")
     for name in sorted(f.name for f in actors_dir.iterdir() if f.name.startswith("people") and f.name.endswith(".tsv")):
         _dated_rows(_data(f"actors/{name}"), "person", phrases)

@@ -239,6 +239,10 @@ class EventExtractor:
                         and obj.lemma_.lower() in PUBLISHED:
                     continue     # what is published is not freed: "releases GDP figures", "a birth certificate"
                 sources, targets = self._verb_args(tr, res)
+                if not sources and not targets and tr.code[:2] in RECIPROCAL_ROOTS:
+                    # "a deal is reached between Iran and the P5+1", "talks were held
+                    # between Sudan and South Sudan": the parties, with each other
+                    sources = _between_parties(tr.token, res)
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
                         a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
                         and _entered_place(tr.token, res)):
@@ -257,6 +261,8 @@ class EventExtractor:
                     sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
+                if not sources and not targets and tr.code[:2] in RECIPROCAL_ROOTS and tr.token.dep_ == "nsubjpass":
+                    sources = _between_parties(tr.token.head, res)   # "talks were held between X and Y"
                 if not sources and not targets and tr.code[:2] == "19" and _at_border(tr.token):
                     # "border clashes" with no side named: the two states the text is about
                     sources = salience.pair(sent_index, BACK_BORDER)
@@ -440,7 +446,7 @@ class EventExtractor:
             if pairs_each_other or (not targets and tr.token.lemma_.lower() in EXCHANGING
                                     and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
-                pairs = [(a, b) for a in sources for b in sources if a.country != b.country]
+                pairs = [(a, b) for a in sources for b in sources if a.country != b.country and not _same_bloc(a, b)]
             if sources and targets and _symmetric(tr):
                 # "Thai troops clashed with Cambodian troops": each did it to the other
                 pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
@@ -1865,7 +1871,7 @@ def _pairs(sources, targets, code, between: bool = False):
         # troops": with each other; not "Russian and Syrian jets conduct airstrikes"
         for s in group:
             for t in group:
-                if s is not t and s.code != t.code:
+                if s is not t and s.code != t.code and not _same_bloc(s, t):
                     yield s, t
         return
     for s in sources:
@@ -1876,6 +1882,29 @@ def _pairs(sources, targets, code, between: bool = False):
         # "riots in Quito leave four dead", "a bomb attack in Kano kills 30": no actor
         # named; the event's place may still give one (``settle``)
         yield None, None
+
+
+def _between_parties(v: Token, res: ActorResolver) -> list[Actor]:
+    """The actors of a "between" phrase on a passive verb or on its subject."""
+    if not any(c.dep_ == "auxpass" for c in v.children):
+        return []
+    subject = _child(v, "nsubjpass")
+    # (also where the parser hung it on a place: "held in Doha between X and Y")
+    places = [o for p in v.children if p.dep_ == "prep" and p.lower_ != "between" for o in p.children if o.dep_ == "pobj"]
+    for h in (v, *((subject,) if subject is not None else ()), *places):
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ == "between":
+                o = _child(p, "pobj")
+                found = res.actors(o, coordinated=True) if o is not None else []
+                if len({a.country for a in found}) >= 2:
+                    return found
+    return []
+
+
+def _same_bloc(a: Actor, b: Actor) -> bool:
+    """Two members of one bloc named together act side by side: "Iran and the P5+1 resume
+    talks" are talks of Iran with each of the six, not of the six among themselves."""
+    return a.entry is not None and a.entry is b.entry and a.entry.kind == "bloc"
 
 
 def _verb_keys(t: Token):
