@@ -286,7 +286,27 @@ def _dates_event(e, span, trigger, mode: str) -> bool:
     if prep is not None and prep.lower_ == "of" and prep.head.pos_ in ("NOUN", "PROPN") \
             and prep.head.i != trigger.i:
         return False
-    return True
+    return not _other_clause(root, trigger)
+
+
+def _other_clause(t, trigger) -> bool:
+    """Whether ``t`` hangs in a clause that tells another, earlier or later event ("after",
+    "since", "following" + a verb): "re-establish relations after severing them 55 years
+    ago" is dated by the severing, not the re-establishing."""
+    above = {a.i for a in [trigger, *trigger.ancestors]}
+    verb = None
+    for a in [t, *t.ancestors]:
+        if a.i in above:
+            return False
+        if verb is None and a.pos_ in ("VERB", "AUX") and a.i != t.i:
+            verb = a
+        if verb is not None and ((a.dep_ == "prep" and a.lower_ in OTHER_EVENT_PREPS) or any(
+                c.dep_ == "mark" and c.lower_ in OTHER_EVENT_PREPS for c in a.children)):
+            return True
+    return False
+
+
+OTHER_EVENT_PREPS = ("after", "before", "since", "following", "until")
 
 
 _WORKER: Coder | None = None
