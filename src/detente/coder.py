@@ -290,17 +290,18 @@ def _dates_event(e, span, trigger, mode: str) -> bool:
 
 
 def _other_clause(t, trigger) -> bool:
-    """Whether ``t`` hangs in a clause that tells another, earlier or later event ("after",
-    "since", "following" + a verb): "re-establish relations after severing them 55 years
-    ago" is dated by the severing, not the re-establishing."""
+    """Whether ``t`` hangs in a clause or phrase that tells another, earlier or later event
+    ("after", "since", "following" + a verb or noun): "re-establish relations after severing
+    them 55 years ago", "cut ties after the hostage crisis in 1980" are dated by the
+    severing and the crisis, not by the re-establishing and the cutting."""
     above = {a.i for a in [trigger, *trigger.ancestors]}
-    verb = None
+    inner = None     # the verb or noun the date phrase belongs to, if not the trigger's
     for a in [t, *t.ancestors]:
         if a.i in above:
             return False
-        if verb is None and a.pos_ in ("VERB", "AUX") and a.i != t.i:
-            verb = a
-        if verb is not None and ((a.dep_ == "prep" and a.lower_ in OTHER_EVENT_PREPS) or any(
+        if inner is None and a.i != t.i and (a.pos_ in ("VERB", "AUX", "NOUN", "PROPN")):
+            inner = a
+        if inner is not None and ((a.dep_ == "prep" and a.lower_ in OTHER_EVENT_PREPS) or any(
                 c.dep_ == "mark" and c.lower_ in OTHER_EVENT_PREPS for c in a.children)):
             return True
     return False
