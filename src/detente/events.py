@@ -68,6 +68,7 @@ class RawEvent:
     source: Actor | None
     target: Actor | None
     mode: str
+    partners: frozenset = frozenset()   # countries of the sources that did it together
 
 
 class EventExtractor:
@@ -442,7 +443,9 @@ class EventExtractor:
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1],
-                                between=any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children)))
+                                between=any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children),
+                                aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
+                                and not _symmetric(tr)))
             if pairs_each_other or (not targets and tr.token.lemma_.lower() in EXCHANGING
                                     and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
@@ -460,7 +463,7 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(RawEvent(trig, code, s, t, m))
+                    out.append(RawEvent(trig, code, s, t, m, frozenset(a.country for a in sources) if t is None else frozenset()))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
         return _drop_fragments([_critics_at_home(r) for r in out])
@@ -1124,10 +1127,10 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
     if r.target is None and r.source is not None and r.code[:2] in ATTACK_ROOTS and r.code[:3] != "191" \
             and r.mode == "asserted" \
-            and r.source.country not in NO_COUNTRY and len(named - {r.source.country}) == 1:
+            and r.source.country not in NO_COUNTRY and len(named - {r.source.country} - r.partners) == 1:
         # an attack at no one named, in a sentence that names one other country: at it
         # ("Ukraine cuts power, citing Russian attacks on power stations")
-        r = dataclasses.replace(r, target=Actor(next(iter(named - {r.source.country})), "", None, r.trigger.i))
+        r = dataclasses.replace(r, target=Actor(next(iter(named - {r.source.country} - r.partners)), "", None, r.trigger.i))
     if r.source is None and forceful and r.mode == "asserted":
         if not r.code.startswith(PERPETRATED) and not (r.code[:2] in ("18", "19") and (
                 _someone_acted(r.trigger) or _done_to(r.trigger))):
@@ -1856,7 +1859,7 @@ def _joint(tr: Trigger) -> bool:
 ONE_SIDED_FORCE = ("191", "192", "194", "195")   # blockades, occupation, shelling, air strikes
 
 
-def _pairs(sources, targets, code, between: bool = False):
+def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
     if sources and targets:
         for s in sources:
             others = [t for t in targets if t.code != s.code]
@@ -1866,9 +1869,11 @@ def _pairs(sources, targets, code, between: bool = False):
                 yield s, t
         return
     group = sources or targets
-    if len(group) >= 2 and code[:2] in RECIPROCAL_ROOTS and (between or not code.startswith(ONE_SIDED_FORCE)):
+    if len(group) >= 2 and code[:2] in RECIPROCAL_ROOTS and (between or not (
+            code.startswith(ONE_SIDED_FORCE) or (aimed and code[:2] == "19"))):
         # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani
-        # troops": with each other; not "Russian and Syrian jets conduct airstrikes"
+        # troops": with each other; not "Russian and Syrian jets conduct airstrikes", nor
+        # "troops from Chad and Niger attack rebel positions" (what they attack is another)
         for s in group:
             for t in group:
                 if s is not t and s.code != t.code and not _same_bloc(s, t):
