@@ -559,7 +559,11 @@ class EventExtractor:
 
     def _verb_args(self, tr: Trigger, res: ActorResolver):
         v = tr.token
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
+            # the second of two passive participles, with the agent of both: "is shot and
+            # killed by Israeli forces"
+            v.dep_ == "conj" and v.tag_ == "VBN" and _child(v, "agent") is not None
+            and any(c.dep_ == "auxpass" for c in v.head.children))
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
@@ -590,7 +594,11 @@ class EventExtractor:
             subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i
                          and (v.dep_ == "ROOT" or c.pos_ == "PROPN")), None) or _stranded_subject(v)
         if passive:
-            agent = _child(v, "agent")
+            agent = _child(v, "agent") or next(
+                # "is kidnapped and beheaded by militants": the later participle's agent did both
+                (a for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN"
+                 and not any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
+                 for a in c.children if a.dep_ == "agent"), None)
             if agent is not None:
                 p = _child(agent, "pobj")
                 if p is not None:     # "by Israeli F-15s": the owner of what did it
