@@ -161,7 +161,7 @@ class ActorMatcher:
             return True
         if e.kind == "person" and prev is not None and prev.pos_ == "PROPN" and prev.i not in out \
                 and prev.dep_ in ("compound", "flat") and prev.head.i in range(m.start, m.end) \
-                and prev.text[:1].isupper() and not prev.is_sent_start \
+                and prev.text[:1].isupper() and len(doc[m.start:m.end].text) < len(e.name) \
                 and prev.lemma_.lower() not in self.role_words and prev.lower_.rstrip(".") not in HONORIFICS \
                 and prev.text not in e.name.split():
             # another person of the same surname: "Bilal al-Sudani" is not Mohammed Shia al-Sudani
