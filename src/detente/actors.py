@@ -437,7 +437,7 @@ class ActorResolver:
                     return [self._make(e.country, h, m, entry=e)]
                 return [self._make(e.country + "GOV", h, m, entry=e)]
             if e.kind in ("city", "region") and h.dep_ == "nsubj" and h.head.pos_ == "VERB" \
-                    and h.i == m.end - 1 and e.country \
+                    and h.i == m.end - 1 and e.country and not m.address \
                     and not any(c.dep_ in ("compound", "flat") and c.pos_ == "PROPN" and c.i < m.start
                                 for c in h.children):   # "Candice Bergen" is a person
                 # a region or city that acts is its government: "Victoria eases restrictions"
