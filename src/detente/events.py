@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import LEADING, NO_COUNTRY, Actor, ActorResolver, Salience
+from .actors import LEADING, NO_COUNTRY, PAIR_WORDS, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -463,7 +463,7 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(RawEvent(trig, code, s, t, m, frozenset(a.country for a in sources) if t is None else frozenset()))
+                    out.append(RawEvent(trig, code, s, t, m, _partners(sources, res) if t is None else frozenset()))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
         return _drop_fragments([_critics_at_home(r) for r in out])
@@ -1912,6 +1912,14 @@ def _between_parties(v: Token, res: ActorResolver) -> list[Actor]:
                 if len({a.country for a in found}) >= 2:
                     return found
     return []
+
+
+def _partners(sources: list[Actor], res: ActorResolver) -> frozenset:
+    """The countries of sources that act side by side ("American and British airstrikes");
+    not "both countries", the two sides the text is about (they may be at war)."""
+    if any(c.lower_ in PAIR_WORDS for a in sources for c in res.doc[a.token].children):
+        return frozenset()
+    return frozenset(a.country for a in sources)
 
 
 def _same_bloc(a: Actor, b: Actor) -> bool:
