@@ -36,6 +36,7 @@ PARTITIVE = word_list("partitive_nouns")
 HEADS_OF = word_list("heads_of")
 FORMER = word_list("former_words")
 PAIR_WORDS = word_list("pair_words")
+GENERIC_BODIES = word_list("generic_bodies")
 HE_SHE = word_list("pronouns_person")
 IT = word_list("pronouns_thing")
 STATE_NOUNS = word_list("state_nouns")
@@ -415,6 +416,15 @@ class ActorResolver:
             if e.kind == "bloc":
                 # "Iran and the P5+1": each member state
                 return [self._make(c, h, m, plural=True, entry=e) for c in e.members]
+            if e.kind == "metonym" and fold(self.doc[m.start:m.end].text).lower() in GENERIC_BODIES:
+                # "In Bolivia, Congress refuses ...": a body many states have is the one of the
+                # one country the sentence names, if that is another
+                other = {self.mentions[i].entries[0].country for i in range(h.sent.start, h.sent.end)
+                         if i in self.mentions and not (m.start <= i < m.end) and self.doc[i].dep_ == "pobj"
+                         and self.doc[i].head.lower_ in ("in", "inside")
+                         and self.doc[i].head.head.i == h.sent.root.i} - set(NO_COUNTRY)
+                if len(other) == 1 and e.country not in other:
+                    return [self._make(other.pop() + e.code[3:], h, m, plural=plural, entry=e)]
             if e.kind in ("person", "group", "metonym"):
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind == "adjective" and any(c.lower_ == "ethnic" for c in h.children) and h.pos_ in ("PROPN", "NOUN"):
