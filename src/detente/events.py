@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import LEADING, NO_COUNTRY, PAIR_WORDS, Actor, ActorResolver, Salience
+from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -618,6 +618,12 @@ class EventExtractor:
                 targets = res.actors(sp) or self._inside_object(sp, res) or [
                     # "his movements had been restricted", "their assets were frozen": the owner
                     a for c in sp.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in res.modifier(c)]
+                second = [a for o in v.children if o.dep_ == "nsubjpass" and o.i != sp.i for a in res.actors(o)]
+                if second and {a.code[3:6] for a in targets + second} & set(NONSTATE_ARMED) \
+                        and {a.code[3:6] for a in targets + second} & {"MIL", "COP"}:
+                    # a second subject the parser did not join, of the other side: "two
+                    # soldiers and four militants are killed" (they fought each other)
+                    targets = targets + [a for a in second if a.code not in {t.code for t in targets}]
         elif subj is not None:
             # an event noun as subject carries its own actors: "US drone attacks killed ..."
             sources = res.actors(subj) or self._inside_object(subj, res)
