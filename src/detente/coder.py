@@ -20,7 +20,7 @@ from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
-from .events import ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, settle
+from .events import ATTACK_ROOTS, BACK_CONTEXT, PEOPLE_COERCION, STATE_COERCION, EventExtractor, RawEvent, settle
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -41,6 +41,12 @@ class Coder:
         self.matcher = ActorMatcher(self.nlp, self.dicts)
         self.extractor = EventExtractor(self.dicts)
         self._known_verb = self.dicts.verbs.__contains__      # for the headline repair (parse)
+        # words that alone name an arrest, sentence or deportation: done by the state the
+        # sentence before names, where no one is named (settle's ``before``; the prefilter
+        # keeps such sentences by the same words)
+        self._coercion_words = frozenset(
+            w for table in (self.dicts.verbs, self.dicts.nouns) for w, pats in table.items()
+            if any(p.code.startswith(PEOPLE_COERCION) and not p.words for p in pats))
         self.prefilter = Prefilter(self.nlp, self.dicts, self.matcher) if self.settings.prefilter else None
         # tokens seen and parsed by this process; with the prefilter on, also sentences
         # (as it splits them) seen and parsed
@@ -197,7 +203,8 @@ class Coder:
                 named = here if any(
                     r.code[:2] in ATTACK_ROOTS or r.code.startswith(STATE_COERCION) for r in raw) else set()
                 alone = next(iter(named)) if len(named) == 1 else None
-                before = next(iter(previous)) if len(previous) == 1 and not here else None
+                before = next(iter(previous)) if len(previous) == 1 and not here and any(
+                    t.lemma_.lower() in self._coercion_words for t in sent) else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone,

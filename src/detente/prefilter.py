@@ -130,7 +130,7 @@ class Prefilter:
         partner_forms = set().union(*(forms(w) for w, pats in dicts.nouns.items()
                                       if any(p.code[:2] in COOPERATIVE for p in pats)))
         coerce_forms = set().union(*(forms(w) for table in (dicts.verbs, dicts.nouns) for w, pats in table.items()
-                                     if any(p.code.startswith(PEOPLE_COERCION) for p in pats)))
+                                     if any(p.code.startswith(PEOPLE_COERCION) and not p.words for p in pats)))
 
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
