@@ -455,6 +455,7 @@ class EventExtractor:
                 pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
             if nested and _same_event_as_head(tr, by_token):
                 continue          # "signs free trade agreements with ...": the signing is the event
+            partners = _partners(sources, res)
             for trig, code, m in coded:
                 for s, t in pairs:
                     if nested and not (s and t):
@@ -463,7 +464,7 @@ class EventExtractor:
                     if key in seen:
                         continue
                     seen.add(key)
-                    out.append(RawEvent(trig, code, s, t, m, _partners(sources, res) if t is None else frozenset()))
+                    out.append(RawEvent(trig, code, s, t, m, partners if t is None else frozenset()))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
         return _drop_fragments([_critics_at_home(r) for r in out])
@@ -1139,12 +1140,12 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
             r = dataclasses.replace(r, target=dataclasses.replace(r.target, code=place.country + r.target.code[3:]))
+    others = named - {r.source.country} - r.partners if r.source is not None else frozenset()
     if r.target is None and r.source is not None and r.code[:2] in ATTACK_ROOTS and r.code[:3] != "191" \
-            and r.mode == "asserted" \
-            and r.source.country not in NO_COUNTRY and len(named - {r.source.country} - r.partners) == 1:
-        # an attack at no one named, in a sentence that names one other country: at it
-        # ("Ukraine cuts power, citing Russian attacks on power stations")
-        r = dataclasses.replace(r, target=Actor(next(iter(named - {r.source.country} - r.partners)), "", None, r.trigger.i))
+            and r.mode == "asserted" and r.source.country not in NO_COUNTRY and len(others) == 1:
+        # an attack at no one named, in a sentence that names one other country (not one of
+        # its co-attackers): at it ("Ukraine cuts power, citing Russian attacks on power stations")
+        r = dataclasses.replace(r, target=Actor(next(iter(others)), "", None, r.trigger.i))
     if r.source is None and forceful and r.mode == "asserted":
         if not r.code.startswith(PERPETRATED) and not (r.code[:2] in ("18", "19") and (
                 _someone_acted(r.trigger) or _done_to(r.trigger))):
