@@ -414,8 +414,7 @@ class ActorResolver:
                 if other:
                     return [self._make(other[0].country + e.code[3:], h, m, plural=plural, entry=e)]
             if e.kind == "bloc":
-                # "Iran and the P5+1": each member state
-                return [self._make(c, h, m, plural=True, entry=e) for c in e.members]
+                return self._members(e, h, m)    # "Iran and the P5+1": each member state
             if e.kind == "metonym" and fold(self.doc[m.start:m.end].text).lower() in GENERIC_BODIES:
                 # "In Bolivia, Congress refuses ...": a body many states have is the one of the
                 # one country the sentence names, if that is another
@@ -716,7 +715,7 @@ class ActorResolver:
             if e.kind in PLACE_KINDS and not places:
                 return []
             if e.kind == "bloc":     # "the P5+1 countries": each member
-                return [self._make(c, t, m, plural=True, entry=e) for c in e.members]
+                return self._members(e, t, m)
             return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
@@ -734,6 +733,10 @@ class ActorResolver:
             return []
         found = self.salience.resolve(low, self.sentence_of(h), before=h.i)
         return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry) for a in found]
+
+    def _members(self, e: ActorEntry, h: Token, m: Mention) -> list[Actor]:
+        """A bloc's member states, each an actor of the bloc's name."""
+        return [self._make(c, h, m, plural=True, entry=e) for c in e.members]
 
     def _make(self, code, h: Token, m: Mention | None, person=False, plural=False, entry=None, first=None):
         if m is not None:

@@ -20,7 +20,8 @@ from ._util import chunks, clip, tree_distance
 from .actors import ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
-from .events import ATTACK_ROOTS, BACK_CONTEXT, PEOPLE_COERCION, STATE_COERCION, EventExtractor, RawEvent, settle
+from .events import (ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, coercion_words,
+                     settle)
 from .prefilter import Prefilter
 from .read import check, repaired
 from .records import Document, DocResult, Event, Skip
@@ -41,12 +42,7 @@ class Coder:
         self.matcher = ActorMatcher(self.nlp, self.dicts)
         self.extractor = EventExtractor(self.dicts)
         self._known_verb = self.dicts.verbs.__contains__      # for the headline repair (parse)
-        # words that alone name an arrest, sentence or deportation: done by the state the
-        # sentence before names, where no one is named (settle's ``before``; the prefilter
-        # keeps such sentences by the same words)
-        self._coercion_words = frozenset(
-            w for table in (self.dicts.verbs, self.dicts.nouns) for w, pats in table.items()
-            if any(p.code.startswith(PEOPLE_COERCION) and not p.words for p in pats))
+        self._coercion_words = coercion_words(self.dicts)     # settle's ``before``
         self.prefilter = Prefilter(self.nlp, self.dicts, self.matcher) if self.settings.prefilter else None
         # tokens seen and parsed by this process; with the prefilter on, also sentences
         # (as it splits them) seen and parsed
@@ -184,7 +180,7 @@ class Coder:
             for t in s:
                 sent_index[t.i] = first + k
         res = ActorResolver(sdoc, mentions, self.dicts, day, salience, lambda t: sent_index[t.i])
-        previous: set = set()       # the countries the sentence before names
+        previous = None             # the sentence before, whose one named country may act here
         for k, sent in enumerate(sents):
             idx = first + k
             for t in sent:
@@ -195,23 +191,25 @@ class Coder:
                     if acts:
                         salience.add(idx, acts, subject=t.dep_ in ("nsubj", "nsubjpass"), group=t.i)
             raw = self.extractor.events(sent, res, salience, idx) if not parse.is_heading(sent) else []
-            here = res.countries_named(sent)
             if raw:
                 found = dates.find(sent.text)
                 # the one country the sentence names: whose home force nobody aims is at, and
                 # whose state arrests and sentences where no one else is named to
+                here = res.countries_named(sent)
                 named = here if any(
                     r.code[:2] in ATTACK_ROOTS or r.code.startswith(STATE_COERCION) for r in raw) else set()
                 alone = next(iter(named)) if len(named) == 1 else None
-                before = next(iter(previous)) if len(previous) == 1 and not here and any(
-                    t.lemma_.lower() in self._coercion_words for t in sent) else None
+                before = None
+                if previous is not None and not here and any(t.lemma_.lower() in self._coercion_words for t in sent):
+                    there = res.countries_named(previous)
+                    before = next(iter(there)) if len(there) == 1 else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone,
                                frozenset(named), before)
                     if r is not None:
                         events.append(self._event(d, day, idx, off, sent, r, found, place))
-            previous = here
+            previous = sent
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)

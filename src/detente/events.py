@@ -1075,6 +1075,14 @@ PERPETRATED = ("181", "1831", "1832", "1833", "186")
 # the text gives no country, to people of the place, or else of the state acting.
 STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
+
+
+def coercion_words(dicts: Dictionaries) -> frozenset:
+    """Verb and noun lemmas that alone name an arrest, sentence or deportation: where no one
+    is named, done by the state the sentence before names (``settle``'s ``before``; the
+    coder and the prefilter key on the same words)."""
+    return frozenset(w for table in (dicts.verbs, dicts.nouns) for w, pats in table.items()
+                     if any(p.code.startswith(PEOPLE_COERCION) and not p.words for p in pats))
 FOREIGN = word_list("foreign_words")
 STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed forces
 BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"

@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF,
-                     PEOPLE_COERCION, WISH_VERBS, guessing_forms)
+                     WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -129,8 +129,7 @@ class Prefilter:
         any_role_forms = set().union(*(lemma_forms(k[-1]) for k in dicts.roles))
         partner_forms = set().union(*(forms(w) for w, pats in dicts.nouns.items()
                                       if any(p.code[:2] in COOPERATIVE for p in pats)))
-        coerce_forms = set().union(*(forms(w) for table in (dicts.verbs, dicts.nouns) for w, pats in table.items()
-                                     if any(p.code.startswith(PEOPLE_COERCION) and not p.words for p in pats)))
+        coerce_forms = set().union(*(forms(w) for w in coercion_words(dicts)))
 
         category: dict[int, int] = {}
         for bit, words in ((_ROLE, role_forms), (_ANY_ROLE, any_role_forms), (_ONE, HE_SHE | IT),
