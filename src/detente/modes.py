@@ -20,6 +20,7 @@ NEGATING_HEADS = word_list("negating_heads")
 FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
 RESPONDING = word_list("responding_verbs")             # "to address the incursion": it happened
 HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"
+UNREAL = word_list("unreal_modifiers")                 # "a possible invasion": not (yet) a fact
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
 INTENT_HEADS = word_list("intent_heads")
 FUTURE = word_list("future")
@@ -105,6 +106,8 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
         return "hypothetical" if has_modal(t, except_future=True) else "negated"
     if _responded_to(t):
         return "asserted"
+    if t.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in UNREAL for c in t.children):
+        return "hypothetical"    # "anticipating a possible invasion", "the planned talks"
     node = t
     for _ in range(12):
         first = node.i == t.i
