@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 from . import places
 from ._util import child as _child
 from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, Actor, ActorResolver, Salience
-from .dictionaries import Dictionaries, Pattern, ranked_words, word_list
+from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
 
@@ -114,6 +114,12 @@ class EventExtractor:
                 continue
             frame = _frame(t)
             pat = _best(pats, frame)
+            if t.lemma_.lower() in TAKING and (pat is None or not pat.words or pat.code == "-") \
+                    and _took_place(t, names):
+                # "the Taliban seized Kunduz", "rebels captured Goma": territory (192), not
+                # property or people
+                out.append(Trigger(t, "192", Pattern("192", (), f"{t.lemma_.lower()} <place>")))
+                continue
             if pat is not None and pat.code == "-":
                 continue
             if pat is None or pat.code == "*":
@@ -1585,6 +1591,17 @@ CLAIM_WORDS = word_list("claim_words")   # "claimed responsibility": reads the a
 BACK_BORDER = 4     # sentences before a border clash read for its sides (prefilter.BACK_BORDER)
 
 
+TAKING = word_list("taking_verbs")
+
+
+def _took_place(v: Token, names) -> bool:
+    """Whether the verb's object is a named city or region (by the actor names of the
+    sentence): "seized Kunduz", "captured Goma and Bukavu"."""
+    obj = _child(v, "dobj")
+    m = names.get(obj.i) if obj is not None and hasattr(names, "get") else None
+    return m is not None and m.entries[0].kind in ("city", "capital", "region")
+
+
 def _at_border(n: Token) -> bool:
     return any(c.dep_ in ("compound", "amod") and (c.lemma_.lower() in BORDER or c.lower_ in BORDER)
                for c in n.children)
@@ -1949,8 +1966,18 @@ def _verb_keys(t: Token):
     yield from guessed_lemmas(t.lower_)
 
 
+# Irregular past tenses, also after a verb prefix: "retook" -> "retake", "overran" -> "overrun"
+# (the lemmatizer leaves prefixed forms it does not know as they are).
+IRREGULAR_PAST = word_pairs("irregular_past")
+IRREGULAR_LEMMA = {past: lemma for lemma, past in IRREGULAR_PAST.items()}
+VERB_PREFIXES = ("", "re", "over", "under", "out", "mis", "with", "up", "fore")
+
+
 def guessed_lemmas(low: str):
     """Lemmas guessed from a lower-case word form by its ending."""
+    for prefix in VERB_PREFIXES:
+        if low.startswith(prefix) and low[len(prefix):] in IRREGULAR_LEMMA:
+            yield prefix + IRREGULAR_LEMMA[low[len(prefix):]]
     if low.endswith("ied"):
         yield low[:-3] + "y"
     if low.endswith("ed"):
@@ -1969,6 +1996,9 @@ def guessing_forms(lemma: str) -> set[str]:
     """The inverse of :func:`guessed_lemmas`: word forms it guesses back to ``lemma``
     (and the lemma itself), for the prefilter."""
     out = {lemma, lemma + "d", lemma + "ed", lemma + "ing", lemma + "s", lemma + lemma[-1:] + "ed"}
+    for prefix in VERB_PREFIXES:
+        if lemma.startswith(prefix) and lemma[len(prefix):] in IRREGULAR_PAST:
+            out.add(prefix + IRREGULAR_PAST[lemma[len(prefix):]])
     if lemma.endswith("y"):
         out.add(lemma[:-1] + "ied")
     if lemma.endswith("e"):

@@ -51,7 +51,7 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF,
-                     WISH_VERBS, coercion_words, guessing_forms)
+                     TAKING, WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -119,6 +119,12 @@ class Prefilter:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).update(
                     (True, (word_hashes(w),)) for w in HARDWARE | MONEY | RELIEF)
+        # events._took_place: taking a named city or region ("seized Kunduz")
+        place_words = frozenset(strings.add(phrase.split()[-1].lower()) for phrase, entries in dicts.phrases.items()
+                                if any(e.kind in ("city", "capital", "region") for e in entries))
+        for lemma in TAKING:
+            for f in forms(lemma):
+                triggers.setdefault(strings.add(f), set()).add((True, (place_words,)))
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
