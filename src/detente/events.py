@@ -1169,6 +1169,8 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
                                 code="180" if r.code == "190" else r.code)
     if r.target is None and (r.source is None or r.source.code == "---"):
         return None      # no one named on either side: "a car bomb explodes outside a courthouse"
+    if r.source is None and r.target.country == "---":
+        return None      # nor a country: "a school trip", "a man was arrested by town police"
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
             and not r.code.startswith(UNDIRECTED) and (
             r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
