@@ -353,6 +353,13 @@ class EventExtractor:
             if code[:2] == "19" and tr.token.lemma_.lower() in WALKOUT_VERBS and _child(tr.token, "dobj") is None \
                     and sources and all(a.code[3:6] in CIVIC_ROLES for a in sources):
                 code = "143"     # "French workers strike to force ...": a strike, not an attack
+            if code == "144" and tr.token.pos_ == "VERB" and sources and all(_institution(a) for a in sources):
+                # a state that blocks is no protester: a court or parliament blocking a
+                # decision, or a state blocking what an international body would do,
+                # rejects it; a government blocking goods, people or websites restricts
+                # them ("China blocks Google services")
+                code = "120" if all(a.code[3:6] in ("JUD", "LEG") for a in sources) \
+                    or any(a.code.startswith("IGO") for a in targets) else "172"
             if not targets and sources and code[:3] == "042":
                 # "arrived in Hanoi", "a visit to the Czech Republic": the country visited
                 to = _visited(tr.token, res)
@@ -1594,6 +1601,15 @@ BACK_BORDER = 4     # sentences before a border clash read for its sides (prefil
 
 
 TAKING = word_list("taking_verbs")
+INSTITUTION_ROLES = ("GOV", "JUD", "LEG", "MIL", "COP", "SPY")
+
+
+def _institution(a: Actor) -> bool:
+    """A state (by its name or capital, or an institution of it) or an international body;
+    not a people ("Kosovo Serbs", "hundreds of Americans")."""
+    return a.country not in NO_COUNTRY and (a.code[3:6] in INSTITUTION_ROLES or (
+        len(a.code) == 3 and a.entry is not None and a.entry.kind in ("country", "capital"))) \
+        or a.code.startswith("IGO")
 
 
 def _took_place(v: Token, names) -> bool:
