@@ -1928,10 +1928,13 @@ def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
         return
     group = sources or targets
     if len(group) >= 2 and code[:2] in RECIPROCAL_ROOTS and (between or not (
-            code.startswith(ONE_SIDED_FORCE) or (aimed and code[:2] == "19"))):
+            code.startswith(ONE_SIDED_FORCE) or (aimed and code[:2] == "19"))) \
+            and (sources or between or code[:2] not in ATTACK_ROOTS or _opposed(targets)):
         # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani
         # troops": with each other; not "Russian and Syrian jets conduct airstrikes", nor
-        # "troops from Chad and Niger attack rebel positions" (what they attack is another)
+        # "troops from Chad and Niger attack rebel positions" (what they attack is another);
+        # those it was done to only when they are two sides ("two soldiers and four
+        # militants were killed"), not "the British and German embassies were attacked"
         for s in group:
             for t in group:
                 if s is not t and s.code != t.code and not _same_bloc(s, t):
@@ -1945,6 +1948,14 @@ def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
         # "riots in Quito leave four dead", "a bomb attack in Kano kills 30": no actor
         # named; the event's place may still give one (``settle``)
         yield None, None
+
+
+def _opposed(actors) -> bool:
+    """Two sides of a fight among them: a state's forces and an armed group, or armed
+    forces of two countries ("Indian and Pakistani soldiers were killed")."""
+    roles = {a.code[3:6] for a in actors}
+    return bool(roles & set(NONSTATE_ARMED)) and bool(roles & {"MIL", "COP"}) or (
+        roles <= {"", *FIGHTING_ROLES} and len({a.country for a in actors}) >= 2)
 
 
 def _between_parties(v: Token, res: ActorResolver) -> list[Actor]:
