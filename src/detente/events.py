@@ -860,6 +860,15 @@ class EventExtractor:
         aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
             for c in v.children for o in c.children if o.dep_ == "pobj")
+        if tr.code[:2] == "04":
+            # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
+            # with, not what (the parser may hang "with" on the object)
+            for p in [*(c for c in v.children if c.dep_ == "prep"),
+                      *(p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")]:
+                if p.lower_ == "with":
+                    a = [x for o in p.children if o.dep_ == "pobj" for x in res.actors(o)]
+                    if a:
+                        return a
         for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
