@@ -1564,10 +1564,12 @@ def _gift(v: Token) -> tuple[Token, str] | None:
         goods = [(c, {w.lemma_.lower() for w in c.subtree}) for c in v.children if c.dep_ == "dobj"]
     elif lemma in GIVING:
         goods = [(c, {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children
-                                          if x.dep_ in ("compound", "nmod", "quantmod"))}
+                                          if x.dep_ in ("compound", "nmod", "quantmod", "nummod"))}
                   | ({"$"} if any(x.tag_ == "$" for x in c.subtree) else set()))
                  for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
-        to = any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for") for p in v.children) or any(
+        # to someone: "to Haiti", or a bare indirect object ("gave Ukraine $1 billion")
+        to = any((p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for"))
+                 or (p.dep_ == "dative" and p.pos_ in ("PROPN", "NOUN")) for p in v.children) or any(
             p.dep_ == "prep" and p.lower_ == "to" for c, _ in goods for p in c.children)
         if not to:     # arms are aid whoever gets them; money and relief, given to someone
             goods = [(c, words & HARDWARE) for c, words in goods]
