@@ -1860,7 +1860,10 @@ def _projectile_kind(n: Token) -> str | None:
 def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
     """Who fired a projectile: its modifier ("an Israeli missile"), else the state of the
     place it was fired from ("a rocket fired from Gaza", "rockets from Lebanon")."""
-    named = [a for c in p.children if c.dep_ in ("amod", "compound", "poss") for a in res.modifier(c)]
+    named = [a for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod") for a in res.modifier(c)]
+    # a name deeper in its modifiers: "a Ukrainian Air Force Bayraktar drone"
+    named = named or next(([a] for c in p.children if c.dep_ in ("compound", "nmod") and c.i < p.i
+                           for t in c.subtree if t.i in res.mentions for a in res.modifier(t)), [])
     # "a missile fired by the Houthis": the agent of the participle
     named = named or [a for v in p.children if v.dep_ == "acl" for g in v.children if g.dep_ == "agent"
                       for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
@@ -1875,7 +1878,7 @@ def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
         for o in q.children:
             if o.dep_ == "pobj":
                 a = _place_target(o, res) or res.actors(o) or \
-                    [m for c in o.children if c.dep_ in ("amod", "poss", "compound") for m in res.modifier(c)]
+                    [m for c in o.children if c.dep_ in ("amod", "poss", "compound", "nmod") for m in res.modifier(c)]
                 if a:      # "from Gaza", "from Armenian positions"
                     return a
     return []

@@ -50,8 +50,9 @@ from spacy.tokens import Doc
 
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
-from .events import (BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS, GETTING, GIVING, HARDWARE, MONEY, RELIEF,
-                     TAKING, WISH_VERBS, coercion_words, guessing_forms)
+from .events import (AIR_PROJECTILES, ARTILLERY_PROJECTILES, BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS,
+                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, MONEY, RELIEF, TAKING,
+                     WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -119,6 +120,12 @@ class Prefilter:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).update(
                     (True, (word_hashes(w),)) for w in HARDWARE | MONEY | RELIEF)
+        # events._projectile: what a missile, rocket or shell did ("Russian missiles damaged
+        # a power plant"), its firing and its interception
+        projectiles = frozenset().union(*(word_hashes(w) for w in AIR_PROJECTILES | ARTILLERY_PROJECTILES))
+        for lemma in IMPACT_VERBS | FIRING | INTERCEPTING:
+            for f in forms(lemma):
+                triggers.setdefault(strings.add(f), set()).add((True, (projectiles,)))
         # events._took_place: taking a named city or region ("seized Kunduz")
         place_words = frozenset(strings.add(phrase.split()[-1].lower()) for phrase, entries in dicts.phrases.items()
                                 if any(e.kind in ("city", "capital", "region") for e in entries))
