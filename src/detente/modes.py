@@ -101,13 +101,19 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
     """asserted, negated or hypothetical (see the module docstring). With
     ``ignore_future``, "will" on the trigger itself does not count: the mode of the
     clause that states an intention. ``noun`` is the event noun of a support verb."""
+    mode = _mode_of(t, noun, ignore_future)
+    if mode == "asserted" and t.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and (c.lower_ in UNREAL or c.lemma_.lower() in UNREAL) for c in t.children):
+        return "hypothetical"    # "anticipating a possible invasion" (but "cancelled a planned visit": negated)
+    return mode
+
+
+def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
     if negated(t) or (noun is not None and negated(noun)):
         # "should not attack", "may not meet": a norm or a possibility, not a fact
         return "hypothetical" if has_modal(t, except_future=True) else "negated"
     if _responded_to(t):
         return "asserted"
-    if t.pos_ == "NOUN" and any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in UNREAL for c in t.children):
-        return "hypothetical"    # "anticipating a possible invasion", "the planned talks"
     node = t
     for _ in range(12):
         first = node.i == t.i
