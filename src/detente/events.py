@@ -576,8 +576,12 @@ class EventExtractor:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children) or (
             # the second of two passive participles, with the agent of both: "is shot and
             # killed by Israeli forces"
-            v.dep_ == "conj" and v.tag_ == "VBN" and _child(v, "agent") is not None
-            and any(c.dep_ == "auxpass" for c in v.head.children))
+            v.dep_ == "conj" and v.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in v.head.children)
+            # (with the agent of both, or, after another act, with no subject or object of
+            # its own: "three soldiers are ambushed and killed in Mosul")
+            and (_child(v, "agent") is not None or (
+                v.head.lemma_.lower() in self.dicts.verbs
+                and not any(c.dep_ in ("nsubj", "dobj") for c in v.children))))
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
