@@ -167,6 +167,13 @@ class ActorMatcher:
                 and prev.text not in e.name.split():
             # another person of the same surname: "Bilal al-Sudani" is not Mohammed Shia al-Sudani
             return True
+        if e.kind == "person" and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out \
+                and nxt.text[:1].isupper() and len(doc[m.start:m.end].text) < len(e.name) \
+                and doc[m.end - 1].dep_ in ("compound", "flat") and doc[m.end - 1].head.i >= m.end \
+                and nxt.lemma_.lower() not in self.role_words and nxt.text not in e.name.split():
+            # another person's given name: "Marcos Antonio Avila Garcia" is not Marcos, "Arzu
+            # Rana Deuba" not Arzu
+            return True
         return (e.kind in ("city", "region") and nxt is not None and nxt.pos_ == "PROPN" and nxt.i not in out
                 and nxt.text[:1].isupper() and nxt.lower_ not in PLACE_TYPES
                 and nxt.lemma_.lower() not in self.role_words)
