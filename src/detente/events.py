@@ -317,6 +317,10 @@ class EventExtractor:
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
+            if not targets and tr.code[:2] == "15":
+                # a show of force is aimed at the country it is shown near: "drills around
+                # Taiwan", "near the Ukrainian border", "off the coast of Japan"
+                targets = _shown_near(tr, res, sources)
             if not targets and tr.code[:3] == "015" and tr.token.pos_ == "VERB":
                 # claiming an attack is addressed to its victims: "claimed the bombing in Kabul"
                 claimed = _claimed_event(tr.token)
@@ -1346,6 +1350,37 @@ def _protest_venue(t: Token, res: ActorResolver, sources, deep: bool = False) ->
                     # abroad: aimed at that country; at home: at its government
                     code = country if country not in own or deep else country + "GOV"
                     return [dataclasses.replace(a, code=code) for a in _place_target(place, res)]
+    return []
+
+
+POSTURE_PREPS = word_list("posture_preps")
+
+
+def _shown_near(tr: Trigger, res: ActorResolver, sources) -> list[Actor]:
+    """The other country a show of force is held around, near, off or into; or whose
+    border it is held at ("near the Ukrainian border", "on the border with South Korea")."""
+    own = {a.country for a in sources}
+    nodes = [tr.token, *(c for c in tr.token.children if c.dep_ == "dobj")]
+    if tr.noun is not None:
+        nodes.append(tr.noun)
+    for node in nodes:
+        for p in node.children:
+            if p.dep_ != "prep" or p.lower_ not in POSTURE_PREPS:
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                # "off the coast of Japan", "near the border with South Korea": the named one
+                inner = [o, *(x for pp in o.children if pp.dep_ == "prep" and pp.lower_ in ("of", "with", "off", "near", "around")
+                              for x in pp.children if x.dep_ == "pobj")]
+                for x in inner:
+                    country = res.place_country(x) or next(
+                        (a.country for a in res.actors(x) if len(a.code) == 3 or a.code[3:6] == "GOV"), None)
+                    if not country and x.lemma_.lower() in BORDER:
+                        country = next((a.country for c in x.children if c.dep_ in ("amod", "compound")
+                                        for a in res.modifier(c)), None)
+                    if country and country not in own and country not in NO_COUNTRY:
+                        return [Actor(country, x.text, None, x.i)]
     return []
 
 
