@@ -877,10 +877,12 @@ class EventExtractor:
                     a = [x for o in p.children if o.dep_ == "pobj" for x in res.actors(o)]
                     if a:
                         return a
-        for dep in ("dobj", "dative", "iobj", "attr", "oprd"):
+        for dep in ("dobj", "dative", "iobj", "attr", "oprd", "npadvmod"):
             for c in v.children:
                 if c.dep_ != dep or c.lemma_.lower() in words:
                     continue
+                if dep == "npadvmod" and (c.pos_ != "PROPN" or c.i < v.i or _child(v, "dobj") is not None):
+                    continue   # a name the parser took for an adverb: "Ivanka visits Japan"
                 if moved and dep == "dobj":
                     continue   # "withdrew its troops from X", "strengthened its forces in X"
                 # what is exchanged is no party ("both sides exchanged artillery fire"), though
@@ -895,7 +897,7 @@ class EventExtractor:
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if a:
                     return a
-                inner = self._inside_object(c, res)
+                inner = self._inside_object(c, res, aimed=tr.code[:2] in ONE_WAY_ROOTS + ("17",))
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -992,9 +994,11 @@ class EventExtractor:
                 for d in c.children if d.dep_ == "dobj"
                 for a in res.actors(d) or self._inside_object(d, res)]
 
-    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0) -> list[Actor]:
+    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, aimed: bool = False) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
-        ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany."""
+        ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany.
+        With ``aimed`` (a one-way act), whom it is "on" or "against" before a partner
+        "with": "sanctions with Canada on a Lebanese official"."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
@@ -1011,13 +1015,15 @@ class EventExtractor:
                 a = res.actors(c, coordinated=False)
                 if a:
                     return a
-        for c in obj.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from", "for"):
-                for o in c.children:
-                    if o.dep_ == "pobj" and not res.is_place(o):
-                        a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
-                        if a:
-                            return a
+        preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")]
+        if aimed:
+            preps.sort(key=lambda c: c.lower_ not in ("on", "against"))
+        for c in preps:
+            for o in c.children:
+                if o.dep_ == "pobj" and not res.is_place(o):
+                    a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
+                    if a:
+                        return a
         return []
 
     def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=(), code: str = ""):
