@@ -897,7 +897,7 @@ class EventExtractor:
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if a:
                     return a
-                inner = self._inside_object(c, res, aimed=tr.code[:2] in ONE_WAY_ROOTS + ("17",))
+                inner = self._inside_object(c, res, aimed=tr.code[:2] in ONE_WAY_ROOTS + ("17",), owners=False)
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -970,6 +970,12 @@ class EventExtractor:
                 a = self._killed_by(o, res) if o.dep_ == "dobj" else []
                 if a:
                     return a
+        for c in v.children:
+            if c.dep_ == "dobj" and not (moved or c.lemma_.lower() in words):
+                # whoever runs or holds the object: "froze assets held by Putin"
+                inner = [a for a in self._inside_object(c, res) if a.country not in NO_COUNTRY]
+                if inner:
+                    return inner
         if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
             # force used (or threatened) in a place: "imposed a curfew in Cizre", "shells
             # fell on targets in Jericho", "threatened to resume attacks in Israel"
@@ -994,11 +1000,13 @@ class EventExtractor:
                 for d in c.children if d.dep_ == "dobj"
                 for a in res.actors(d) or self._inside_object(d, res)]
 
-    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, aimed: bool = False) -> list[Actor]:
+    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, aimed: bool = False,
+                       owners: bool = True) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
         ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany.
         With ``aimed`` (a one-way act), whom it is "on" or "against" before a partner
-        "with": "sanctions with Canada on a Lebanese official"."""
+        "with": "sanctions with Canada on a Lebanese official". With ``owners``, also whoever
+        a participle says runs or holds it: "power stations operated by the Houthis"."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
@@ -1024,6 +1032,13 @@ class EventExtractor:
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
                     if a:
                         return a
+        for c in (*obj.children, *(x for conj in obj.conjuncts for x in conj.children)) if owners else ():
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                # "seaports and power stations operated by the Houthis": whose they are
+                a = [x for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
+                     for x in res.actors(o)]
+                if a:
+                    return a
         return []
 
     def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=(), code: str = ""):
