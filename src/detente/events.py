@@ -897,7 +897,7 @@ class EventExtractor:
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if a:
                     return a
-                inner = self._inside_object(c, res, aimed=tr.code[:2] in ONE_WAY_ROOTS + ("17",), owners=False)
+                inner = self._inside_object(c, res, owners=False)
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -1000,12 +1000,10 @@ class EventExtractor:
                 for d in c.children if d.dep_ == "dobj"
                 for a in res.actors(d) or self._inside_object(d, res)]
 
-    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, aimed: bool = False,
-                       owners: bool = True) -> list[Actor]:
+    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, owners: bool = True) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
         ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany.
-        With ``aimed`` (a one-way act), whom it is "on" or "against" before a partner
-        "with": "sanctions with Canada on a Lebanese official". With ``owners``, also whoever
+        With ``owners``, also whoever
         a participle says runs or holds it: "power stations operated by the Houthis"."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
@@ -1023,10 +1021,8 @@ class EventExtractor:
                 a = res.actors(c, coordinated=False)
                 if a:
                     return a
-        preps = [c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")]
-        if aimed:
-            preps.sort(key=lambda c: c.lower_ not in ("on", "against"))
-        for c in preps:
+        for c in (c for c in obj.children if c.dep_ == "prep"
+                  and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")):
             for o in c.children:
                 if o.dep_ == "pobj" and not res.is_place(o):
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
