@@ -82,8 +82,8 @@ class EventExtractor:
         out: list[Trigger] = []
         consumed: set[int] = set()
         for t in sent:
-            if t.pos_ != "VERB":
-                continue
+            if t.pos_ != "VERB" or (t.dep_ == "amod" and t.tag_ == "VBG"):
+                continue      # (a participle naming a kind of thing: "an arresting device")
             pats = None
             for key in _verb_keys(t):
                 pats = self.dicts.verbs.get(key)
@@ -223,7 +223,7 @@ class EventExtractor:
         triggers = self.triggers(sent, res.mentions)
         by_token = {tr.token.i: tr for tr in triggers}
         for tr in triggers:
-            if _consequence(tr, by_token) or _accident_toll(tr):
+            if _consequence(tr, by_token) or _accident_toll(tr) or _disaster_did(tr):
                 continue
             if tr.projectile is not None:
                 sources, targets = self._verb_args(tr, res)
@@ -1439,6 +1439,19 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
 
 
 ACCIDENT = word_list("accident_verbs")
+
+
+DISASTERS = word_list("disaster_nouns")
+
+
+def _disaster_did(tr: Trigger) -> bool:
+    """What a fire, flood or earthquake did is no one's act: "a huge fire destroys part of
+    the archive" (not "Israeli fire killed two", "artillery fire hit the town")."""
+    subj = _child(tr.token, "nsubj") if tr.token.pos_ == "VERB" else None
+    return subj is not None and subj.lemma_.lower() in DISASTERS \
+        and not any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.pos_ in ("PROPN", "NOUN", "PRON")
+                                                                       or c.tag_ == "NNP" or c.text[:1].isupper())
+                    for c in subj.children)
 
 
 def _accident_toll(tr: Trigger) -> bool:
