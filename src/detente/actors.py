@@ -182,8 +182,10 @@ class ActorMatcher:
         text = span.text
         root = span.root
         if root.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X") and not (root.tag_ == "NNP") \
-                and not any(not c.isalpha() and not c.isspace() for c in text):
-            return []     # (a code like "P5+1" is a name whatever its tags)
+                and not any(not c.isalpha() and not c.isspace() for c in text) \
+                and not (text[:1].isupper() and not root.is_stop and root.pos_ in ("PRON", "DET")):
+            return []     # (a code like "P5+1" is a name whatever its tags, and so is a capitalised
+            #              word the tagger took for a pronoun: "Houthis say they fired ...")
         entries: list[ActorEntry] = []
         for variant in self.by_lower[lower]:
             if _case_fits(variant, text, {e.kind for e in self.dicts.phrases[variant]}):
@@ -394,8 +396,8 @@ class ActorResolver:
 
     def _resolve(self, h: Token) -> list[Actor]:
         low = h.lower_
-        if h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT"):
-            return self._pronoun(h)
+        if (h.pos_ == "PRON" or h.tag_ in ("PRP", "PRP$", "WP", "WDT")) and h.i not in self.mentions:
+            return self._pronoun(h)     # (not a name the tagger took for one: "Houthis say ...")
         if low in STATE_NOUNS and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in h.children) \
                 and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in h.children):
             # "the country", "the nation": the state last named, as "it" would be

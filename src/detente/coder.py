@@ -184,7 +184,7 @@ class Coder:
         for k, sent in enumerate(sents):
             idx = first + k
             for t in sent:
-                if t.dep_ in ARG_DEPS and t.pos_ in ("PROPN", "NOUN") and t.dep_ != "conj":
+                if t.dep_ in ARG_DEPS and (t.pos_ in ("PROPN", "NOUN") or t.i in mentions) and t.dep_ != "conj":
                     acts = res.actors(t, coordinated=True)
                     if len(acts) > 1:   # "Obama and Putin" can be "they"
                         acts = [dataclasses.replace(a, plural=True) for a in acts]
