@@ -1010,8 +1010,15 @@ class EventExtractor:
                 a = res.actors(c)
                 if a:
                     return a
+        pat = self._noun_pattern(obj)
+        attack = pat is not None and pat.code[:2] in ATTACK_ROOTS
         for c in obj.children:
             if c.dep_ in ("amod", "compound", "nmod"):
+                if attack and c.i in res.mentions and res.mentions[c.i].entries[0].kind in ("capital", "city"):
+                    continue      # "a Kabul suicide bombing": where it was, not whose
+                if attack and c.dep_ == "compound" and c.pos_ == "NOUN" and any(
+                        a.code[3:6] in CIVIL_ROLES for a in res.actors(c, coordinated=False)):
+                    continue      # "a church bombing": on whom, not whose
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
                 if a:
@@ -1048,6 +1055,15 @@ class EventExtractor:
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
+                if code[:2] in ATTACK_ROOTS and c.i in res.mentions \
+                        and res.mentions[c.i].entries[0].kind in ("capital", "city"):
+                    targets += _place_target(c, res)    # "the Brussels bombings": where, at whom
+                    continue
+                if code[:2] in ATTACK_ROOTS and c.dep_ == "compound" and c.pos_ == "NOUN":
+                    civil = [a for a in res.actors(c, coordinated=False) if a.code[3:6] in CIVIL_ROLES]
+                    if civil:
+                        targets += civil      # "the school attack", "a church bombing": at whom
+                        continue
                 sources += [a for a in res.actors(c, coordinated=True)]
                 if c.lemma_.lower() in LEADING and c.pos_ == "VERB":
                     # "Saudi-led airstrikes": by the leader
@@ -1099,6 +1115,8 @@ class EventExtractor:
 
 
 FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+# People and places no attack is by: "a school attack", "a mosque bombing" are on them
+CIVIL_ROLES = ("EDU", "REL", "HLH", "MED", "BUS", "CVL", "LAB", "AGR", "REF")
 # Force whose target the place gives when the text names no one: strikes, raids, shelling,
 # occupation, curfews and arrests "in" a place are aimed at its country.
 PLACED_ROOTS = frozenset({"17", "18", "19", "20"})
