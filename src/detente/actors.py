@@ -147,6 +147,10 @@ class ActorMatcher:
         if e.kind == "adjective" and prev is not None and prev.i not in out and prev.text[:1].isupper() \
                 and prev.lower_ in REGION_WORDS:
             return True   # "Central American", "Latin American": a region's people, not a state's
+        if e.kind in ("city", "region") and prev is not None and prev.text == "-" and prev.i > 0 \
+                and not prev.whitespace_ and doc[prev.i - 1].text[:1].isupper() and not doc[prev.i - 1].whitespace_ \
+                and prev.i - 1 not in out:
+            return True   # "Crans-Montana" is no Montana: the end of a hyphenated name
         if (e.kind == "country" or place_type) and prev is not None and prev.pos_ == "PROPN" \
                 and (prev.i not in out or place_type) \
                 and prev.dep_ == "compound" and m.start <= prev.head.i < m.end \

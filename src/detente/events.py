@@ -895,9 +895,13 @@ class EventExtractor:
                     continue
                 # force used on a city is used on its country, not its government: "shelled Kyiv"
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
+                if not a and forceful and dep == "dobj":
+                    # a town only the gazetteer knows: "Russian troops shell Kramatorsk"
+                    town = places.place_of(c, res)
+                    a = [Actor(town.country, town.name, None, c.i)] if town is not None else []
                 if a:
                     return a
-                inner = self._inside_object(c, res, owners=False)
+                inner = self._inside_object(c, res, owners=False, together=tr.code[:2] in COOPERATIVE_ROOTS)
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -907,6 +911,12 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
+        if tr.pattern is not None and tr.pattern.reverse and not any(p.lower_ == "from" for p in preps):
+            # whom it is got from, deeper: "receives grain as humanitarian aid from Russia",
+            # "received a loan of $2 billion from the IMF"
+            preps += [p for c in v.children if c.dep_ in ("prep", "dobj")
+                      for o in ([c] if c.dep_ == "dobj" else [x for x in c.children if x.dep_ == "pobj"])
+                      for p in o.children if p.dep_ == "prep" and p.lower_ == "from"]
         wanted = [w for w in tr.pattern.words] if tr.pattern else []
         preps.sort(key=lambda p: (p.lower_ not in wanted,
                                   TARGET_PREPS.index(p.lower_) if p.lower_ in TARGET_PREPS else 99))
@@ -1000,10 +1010,12 @@ class EventExtractor:
                 for d in c.children if d.dep_ == "dobj"
                 for a in res.actors(d) or self._inside_object(d, res)]
 
-    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, owners: bool = True) -> list[Actor]:
+    def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, owners: bool = True,
+                       together: bool = False) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
         ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany.
-        With ``owners``, also whoever
+        With ``together`` (a cooperative act), not whom it is against: "coordinate strikes
+        against the Islamic State with the United States". With ``owners``, also whoever
         a participle says runs or holds it: "power stations operated by the Houthis"."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
@@ -1029,7 +1041,8 @@ class EventExtractor:
                 if a:
                     return a
         for c in (c for c in obj.children if c.dep_ == "prep"
-                  and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")):
+                  and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")
+                  and not (together and c.lower_ == "against")):
             for o in c.children:
                 if o.dep_ == "pobj" and not res.is_place(o):
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])

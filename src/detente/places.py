@@ -126,6 +126,12 @@ def _trailing_names(tok) -> list:
             for x in (*(c for c in t.children if c.dep_ == "compound"), t)]
 
 
+def place_of(tok, resolver) -> Place | None:
+    """The place a noun phrase names (a listed place, or a town of the gazetteer the text
+    allows), whatever governs it."""
+    return _place_of(tok, resolver)
+
+
 def _place_of(tok, resolver) -> Place | None:
     if tok.lower_ in BORDERS or tok.lower_ in WATERS:
         return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
