@@ -38,6 +38,8 @@ FORMER = word_list("former_words")
 PAIR_WORDS = word_list("pair_words")
 GENERIC_BODIES = word_list("generic_bodies")
 HE_SHE = word_list("pronouns_person")
+SOVEREIGN = word_list("sovereign_nouns")      # a state's airspace, border, embassy
+SPEECH_VERBS = word_list("speech_verbs")
 IT = word_list("pronouns_thing")
 STATE_NOUNS = word_list("state_nouns")
 REGION_WORDS = word_list("region_words")
@@ -745,7 +747,42 @@ class ActorResolver:
         if low not in HE_SHE | IT | THEY:
             return []
         found = self.salience.resolve(low, self.sentence_of(h), before=h.i)
+        if found and h.dep_ == "poss" and h.head.lemma_.lower() in SOVEREIGN and low in IT | THEY:
+            # "Estonia reports that a Russian helicopter violated its airspace", "Indian jets
+            # violated their airspace, Pakistan said": a state's airspace, border or embassy
+            # that its doer would violate is the speaker's, not the doer's own
+            speaker = self._speaker(h)
+            if speaker and {a.country for a in found} <= self.doer_countries(h) \
+                    and not {a.country for a in speaker} & {a.country for a in found}:
+                found = speaker
         return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry) for a in found]
+
+    def doer_countries(self, h: Token) -> set[str]:
+        """The countries of the subject of the clause a possessive sits in."""
+        v = h.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        subj = _child(v, "nsubj") or _child(v, "nsubjpass")
+        while subj is None and v.dep_ in ("xcomp", "conj", "acl") and v.head.i != v.i:
+            v = v.head      # "Syria threatens to shut its border": the one who would shut it
+            subj = _child(v, "nsubj") or _child(v, "nsubjpass") or (v if v.pos_ in ("NOUN", "PROPN") else None)
+        return {a.country for a in self.actors(subj)} - set(NO_COUNTRY) if subj is not None else set()
+
+    def _speaker(self, h: Token) -> list[Actor]:
+        """The state that says the clause a token sits in: the subject of the speech verb
+        above it, or of one hung on it ("..., Pakistan said")."""
+        v = h.head
+        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+            v = v.head
+        for say in (v.head if v.dep_ in ("ccomp", "parataxis") else None,
+                    *(c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i > h.i)):
+            if say is not None and say.lemma_.lower() in SPEECH_VERBS:
+                subj = _child(say, "nsubj")
+                if subj is not None and subj.i != h.i:
+                    said = [a for a in self.actors(subj) if a.country not in NO_COUNTRY]
+                    if said:
+                        return [Actor(a.country, a.text, None, h.i) for a in said]
+        return []
 
     def _members(self, e: ActorEntry, h: Token, m: Mention) -> list[Actor]:
         """A bloc's member states, each an actor of the bloc's name."""

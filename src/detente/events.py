@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, Actor, ActorResolver, Salience
+from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -1020,6 +1020,12 @@ class EventExtractor:
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
+                if a:
+                    return a
+            if c.dep_ == "poss" and obj.lemma_.lower() in SOVEREIGN:
+                # "a Russian helicopter violated its airspace, Estonia said": someone else's
+                # (not "Chad closes its border with Sudan")
+                a = [x for x in res.actors(c) if x.country not in res.doer_countries(c)]
                 if a:
                     return a
         pat = self._noun_pattern(obj)
