@@ -364,6 +364,16 @@ class EventExtractor:
                 # them ("China blocks Google services")
                 code = "120" if all(a.code[3:6] in ("JUD", "LEG") for a in sources) \
                     or any(a.code.startswith("IGO") for a in targets) else "172"
+            if code[:2] == "16" and sources and targets and tr.token.pos_ == "VERB" \
+                    and {a.country for a in targets} <= {a.country for a in sources}:
+                # "Canada closes its embassy in Venezuela", "recalls its ambassador to Italy":
+                # its own mission is where the relation is cut, with the host
+                host = _host_country(tr.token, res, {a.country for a in sources})
+                if host is not None:
+                    targets = [host]
+            elif code[:2] == "16" and sources and any(a.country in {s.country for s in sources} for a in targets):
+                # "withdraws its ambassador from Qatar": not from itself
+                targets = [a for a in targets if a.country not in {s.country for s in sources}]
             if not targets and sources and code[:3] == "042":
                 # "arrived in Hanoi", "a visit to the Czech Republic": the country visited
                 to = _visited(tr.token, res)
@@ -1735,6 +1745,23 @@ def _took_place(v: Token, names) -> bool:
     obj = _child(v, "dobj")
     m = names.get(obj.i) if obj is not None and hasattr(names, "get") else None
     return m is not None and m.entries[0].kind in ("city", "capital", "region")
+
+
+def _host_country(v: Token, res: ActorResolver, own: set) -> Actor | None:
+    """The other country a verb's own mission is "in", "to" or "from": "closes its embassy
+    in Venezuela", "recalls its ambassador to Italy", "withdraws its envoy from Qatar"."""
+    nodes = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    for n in nodes:
+        for p in n.children:
+            if p.dep_ != "prep" or p.lower_ not in ("in", "to", "from"):
+                continue
+            for o in p.children:
+                if o.dep_ != "pobj":
+                    continue
+                country = res.place_country(o) or next((a.country for a in res.actors(o)), None)
+                if country and country not in own and country not in NO_COUNTRY:
+                    return Actor(country, o.text, None, o.i)
+    return None
 
 
 def _at_border(n: Token) -> bool:
