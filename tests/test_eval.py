@@ -16,7 +16,7 @@ FLOORS = {  # measured (README) minus a small margin
     "petr2_gsr": ("root", 0.68),
     "plover": ("type+actors", 0.56),
     "conflibert": ("quad", 0.71),
-    "news": ("root", 0.59),
+    "news": ("root", 0.60),
 }
 
 
@@ -55,4 +55,4 @@ def test_own_news_set_accuracy(coder, tmp_path):
         for r in items:
             f.write(json.dumps({**r, "text": texts[r["id"]], "set": "news"}) + "\n")
     score = _scores(coder, gold, tmp_path / "news_own.jsonl")["news"]["root"]["F1"]
-    assert score >= 0.435, f"news_own root F1 {score} fell below 0.435"
+    assert score >= 0.44, f"news_own root F1 {score} fell below 0.44"
