@@ -217,6 +217,14 @@ def fold(text: str) -> str:
     return text if text.isascii() else "".join(c if c.isascii() else _fold_char(c) for c in text)
 
 
+def _clause_verb(h: Token) -> Token:
+    """The verb of the clause a token sits in (the root if none)."""
+    v = h.head
+    while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
+        v = v.head
+    return v
+
+
 def _noun_lemma(t: Token) -> str:
     """The lower-case lemma; plural proper nouns, which the tagger leaves as they are
     ("the Armed Forces"), made singular."""
@@ -759,9 +767,7 @@ class ActorResolver:
 
     def doer_countries(self, h: Token) -> set[str]:
         """The countries of the subject of the clause a possessive sits in."""
-        v = h.head
-        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-            v = v.head
+        v = _clause_verb(h)
         subj = _child(v, "nsubj") or _child(v, "nsubjpass")
         while subj is None and v.dep_ in ("xcomp", "conj", "acl") and v.head.i != v.i:
             v = v.head      # "Syria threatens to shut its border": the one who would shut it
@@ -771,9 +777,7 @@ class ActorResolver:
     def _speaker(self, h: Token) -> list[Actor]:
         """The state that says the clause a token sits in: the subject of the speech verb
         above it, or of one hung on it ("..., Pakistan said")."""
-        v = h.head
-        while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
-            v = v.head
+        v = _clause_verb(h)
         for say in (v.head if v.dep_ in ("ccomp", "parataxis") else None,
                     *(c for c in v.children if c.dep_ in ("ccomp", "parataxis") and c.i > h.i)):
             if say is not None and say.lemma_.lower() in SPEECH_VERBS:
