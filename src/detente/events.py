@@ -653,8 +653,8 @@ class EventExtractor:
                 second = [a for o in v.children if o.dep_ == "nsubjpass" and o.i != sp.i for a in res.actors(o)]
                 if second and {a.code[3:6] for a in targets + second} & set(NONSTATE_ARMED) \
                         and {a.code[3:6] for a in targets + second} & {"MIL", "COP"}:
-                    # a second subject the parser did not join, of the other side: "two
-                    # soldiers and four militants are killed" (they fought each other)
+                    # a second subject the parser did not join, of the other side: "three
+                    # policemen and two rebels are killed" (they fought each other)
                     targets = targets + [a for a in second if a.code not in {t.code for t in targets}]
         elif subj is not None:
             # an event noun as subject carries its own actors: "US drone attacks killed ..."
@@ -2080,8 +2080,8 @@ def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
         # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani
         # troops": with each other; not "Russian and Syrian jets conduct airstrikes", nor
         # "troops from Chad and Niger attack rebel positions" (what they attack is another);
-        # those it was done to only when they are two sides ("two soldiers and four
-        # militants were killed"), not "the British and German embassies were attacked"
+        # those it was done to only when they are two sides ("three policemen and two
+        # rebels died"), not "the British and German embassies were attacked"
         for s in group:
             for t in group:
                 if s is not t and s.code != t.code and not _same_bloc(s, t):
