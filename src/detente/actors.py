@@ -217,10 +217,12 @@ def fold(text: str) -> str:
     return text if text.isascii() else "".join(c if c.isascii() else _fold_char(c) for c in text)
 
 
-def _other_side(role: str, other: str) -> bool:
-    """Whether two roles are a state's forces and an armed group: two sides."""
-    state = ("MIL", "COP")
-    return (role in NONSTATE_ARMED and other in state) or (role in state and other in NONSTATE_ARMED)
+STATE_FORCES = ("MIL", "COP")
+
+
+def two_sides(roles) -> bool:
+    """Whether roles include a state's forces and an armed group: two sides of a fight."""
+    return any(r in NONSTATE_ARMED for r in roles) and any(r in STATE_FORCES for r in roles)
 
 
 def _clause_verb(h: Token) -> Token:
@@ -375,7 +377,7 @@ class ActorResolver:
         for h in heads:
             for a in self._actors_one(h):
                 if a.code.startswith("---") and out and not out[0].code.startswith("---") \
-                        and not (out[0].country in NO_COUNTRY and _other_side(out[0].code[3:6], a.code[3:6])):
+                        and not (out[0].country in NO_COUNTRY and two_sides({out[0].code[3:6], a.code[3:6]})):
                     # "Israeli helicopters and tanks": the tanks are Israeli too, and soldiers
                     # listed with a country's rebels are mostly its own; not the soldiers
                     # listed with a group of no country ("13 Al-Qaeda militants and two soldiers")

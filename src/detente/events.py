@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience
+from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience, two_sides
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -651,8 +651,7 @@ class EventExtractor:
                     # "his movements had been restricted", "their assets were frozen": the owner
                     a for c in sp.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in res.modifier(c)]
                 second = [a for o in v.children if o.dep_ == "nsubjpass" and o.i != sp.i for a in res.actors(o)]
-                if second and {a.code[3:6] for a in targets + second} & set(NONSTATE_ARMED) \
-                        and {a.code[3:6] for a in targets + second} & {"MIL", "COP"}:
+                if second and two_sides({a.code[3:6] for a in targets + second}):
                     # a second subject the parser did not join, of the other side: "three
                     # policemen and two rebels are killed" (they fought each other)
                     targets = targets + [a for a in second if a.code not in {t.code for t in targets}]
@@ -992,8 +991,8 @@ class EventExtractor:
                     return a
         for c in v.children:
             if c.dep_ == "dobj" and not (moved or c.lemma_.lower() in words):
-                # whoever runs or holds the object: "froze assets held by Putin"
-                inner = [a for a in self._inside_object(c, res) if a.country not in NO_COUNTRY]
+                # whoever runs or holds the object (read last: "froze assets held by Putin")
+                inner = [a for a in _owners(c, res) if a.country not in NO_COUNTRY]
                 if inner:
                     return inner
         if forceful or tr.code[:2] == "13" or tr.code[:3] == "087":
@@ -1038,10 +1037,12 @@ class EventExtractor:
                 a = [x for x in res.actors(c) if x.country not in res.doer_countries(c)]
                 if a:
                     return a
-        pat = self._noun_pattern(obj)
-        attack = pat is not None and pat.code[:2] in ATTACK_ROOTS
+        attack = None     # whether the object is an attack noun, looked up once if needed
         for c in obj.children:
             if c.dep_ in ("amod", "compound", "nmod"):
+                if attack is None:
+                    pat = self._noun_pattern(obj)
+                    attack = pat is not None and pat.code[:2] in ATTACK_ROOTS
                 if attack and c.i in res.mentions and res.mentions[c.i].entries[0].kind in ("capital", "city"):
                     continue      # "a Kabul suicide bombing": where it was, not whose
                 if attack and c.dep_ == "compound" and c.pos_ == "NOUN" and any(
@@ -1064,14 +1065,7 @@ class EventExtractor:
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
                     if a:
                         return a
-        for c in (*obj.children, *(x for conj in obj.conjuncts for x in conj.children)) if owners else ():
-            if c.dep_ == "acl" and c.tag_ == "VBN":
-                # "seaports and power stations operated by the Houthis": whose they are
-                a = [x for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
-                     for x in res.actors(o)]
-                if a:
-                    return a
-        return []
+        return _owners(obj, res) if owners else []
 
     def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=(), code: str = ""):
         sources: list[Actor] = []
@@ -1747,6 +1741,18 @@ def _took_place(v: Token, names) -> bool:
     return m is not None and m.entries[0].kind in ("city", "capital", "region")
 
 
+def _owners(obj: Token, res: ActorResolver) -> list[Actor]:
+    """Whoever a participle says runs or holds a thing: "seaports and power stations
+    operated by the Houthis", "assets held by Putin"."""
+    for c in (*obj.children, *(x for conj in obj.conjuncts for x in conj.children)):
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            a = [x for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
+                 for x in res.actors(o)]
+            if a:
+                return a
+    return []
+
+
 def _host_country(v: Token, res: ActorResolver, own: set) -> Actor | None:
     """The other country a verb's own mission is "in", "to" or "from": "closes its embassy
     in Venezuela", "recalls its ambassador to Italy", "withdraws its envoy from Qatar"."""
@@ -2101,7 +2107,7 @@ def _opposed(actors) -> bool:
     """Two sides of a fight among them: a state's forces and an armed group, or armed
     forces of two countries ("Indian and Pakistani soldiers were killed")."""
     roles = {a.code[3:6] for a in actors}
-    return bool(roles & set(NONSTATE_ARMED)) and bool(roles & {"MIL", "COP"}) or (
+    return two_sides(roles) or (
         roles <= {"", *FIGHTING_ROLES} and len({a.country for a in actors}) >= 2)
 
 

@@ -84,7 +84,7 @@ def locate(trigger, resolver) -> Place | None:
     for tok in trigger.sent:
         if tok.dep_ != "pobj" or tok.head.lower_ not in LOCATIVE:
             continue
-        place = _place_of(tok, resolver)
+        place = place_of(tok, resolver)
         if place is None:
             continue
         dist = tree_distance(tok, trigger)
@@ -129,10 +129,6 @@ def _trailing_names(tok) -> list:
 def place_of(tok, resolver) -> Place | None:
     """The place a noun phrase names (a listed place, or a town of the gazetteer the text
     allows), whatever governs it."""
-    return _place_of(tok, resolver)
-
-
-def _place_of(tok, resolver) -> Place | None:
     if tok.lower_ in BORDERS or tok.lower_ in WATERS:
         return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
