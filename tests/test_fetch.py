@@ -132,14 +132,22 @@ class Handler(BaseHTTPRequestHandler):
             n = site.counts[path]
             site.busy[path] += 1
             site.most_busy[path] = max(site.most_busy[path], site.busy[path])
+        self.busy_path = path
         try:
             route = site.routes.get(path)
             if route is None:
                 return self.reply(404, "text/html", "<html><body><p>Nothing here.</p></body></html>")
             route(self, n)
         finally:
-            with site.lock:
-                site.busy[path] -= 1
+            self.answered()
+
+    def answered(self):
+        """The request no longer counts as being answered: called before a reply's last bytes
+        go out, as the client may then send its next request before this thread runs on."""
+        path, self.busy_path = getattr(self, "busy_path", None), None
+        if path is not None:
+            with self.server.site.lock:
+                self.server.site.busy[path] -= 1
 
     def reply(self, status, ctype, body, headers=()):
         body = body.replace("{base}", self.server.base).encode("utf-8") if isinstance(body, str) else body
@@ -149,6 +157,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(k, v)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
+        self.answered()
         try:
             self.wfile.write(body)
         except OSError:             # a client that stopped reading (timed out, or not a type it takes)
