@@ -81,8 +81,9 @@ class EventExtractor:
         names ("Shanghai Cooperation Organisation"), which are never triggers."""
         out: list[Trigger] = []
         consumed: set[int] = set()
+        stopped: set[int] = set()     # protests told as prevented (_suppressed)
         for t in sent:
-            if t.pos_ != "VERB" or (t.dep_ == "amod" and t.tag_ == "VBG"):
+            if t.pos_ != "VERB" or (t.dep_ == "amod" and t.tag_ == "VBG") or t.i in stopped:
                 continue      # (a participle naming a kind of thing: "an arresting device")
             pats = None
             for key in _verb_keys(t):
@@ -96,9 +97,11 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
-            eased = self._eased(t)
+            eased = self._eased(t) or self._suppressed(t)
             if eased is not None:
                 consumed.add(eased.noun.i)
+                if eased.code == SUPPRESSION:
+                    stopped.add(eased.noun.i)
                 out.append(eased)
                 continue
             gift = _gift(t)
@@ -178,6 +181,23 @@ class EventExtractor:
                     return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
 
+    def _suppressed(self, verb: Token) -> Trigger | None:
+        """A protest the verb stops from happening: "police prevented the march", "blocked
+        a rally", "stopped students from demonstrating" restrict political freedom (1721),
+        done by a state (``events``); the protest itself is no event of its own."""
+        if verb.lemma_.lower() not in SUPPRESSING:
+            return None
+        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        held += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        for c in held:
+            for n in [c, *c.conjuncts]:
+                p = self._noun_pattern(n) if n.pos_ != "VERB" else next(
+                    (v for v in self.dicts.verbs.get(n.lemma_.lower(), ()) if not v.words), None)
+                if p is not None and p.code[:2] == "14":
+                    return Trigger(verb, SUPPRESSION, Pattern(SUPPRESSION, (), f"{verb.lemma_} {n.lemma_}", False), n)
+        return None
+
     def _instrument(self, verb: Token):
         """An attack the verb is done with: "hit the camps with air strikes" (195)."""
         for p in verb.children:
@@ -246,6 +266,10 @@ class EventExtractor:
                         and obj.lemma_.lower() in PUBLISHED:
                     continue     # what is published is not freed: "releases GDP figures", "a birth certificate"
                 sources, targets = self._verb_args(tr, res)
+                if tr.code == SUPPRESSION and tr.noun is not None and tr.noun.i != tr.token.i \
+                        and (any(a.code[3:6] not in STATE_BODIES for a in sources)
+                             or (not sources and _child(tr.token, "nsubj") is not None)):
+                    continue     # only a state restricts: not "counter-protesters blocked a march"
                 if not sources and not targets and tr.code[:2] in RECIPROCAL_ROOTS:
                     # "a deal is reached between Iran and the P5+1", "talks were held
                     # between Sudan and South Sudan": the parties, with each other
@@ -1636,6 +1660,9 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 
 EASING = word_list("easing_verbs")
+SUPPRESSING = word_list("suppressing_verbs")
+STATE_BODIES = ("", "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+SUPPRESSION = "1721"     # restrictions on political freedoms: a protest stopped (_suppressed)
 HELD_POSITIONS = word_list("held_positions")
 FIRING = word_list("firing_verbs")
 INTERCEPTING = word_list("intercepting_verbs")
