@@ -137,6 +137,10 @@ class EventExtractor:
                 for w in pat.words:
                     for tok in frame.get(w, ()):
                         consumed.add(tok.i)
+                if t.lemma_.lower() in CLAUSE_ACCUSING and any(c.dep_ == "ccomp" for c in t.children) \
+                        and _child(t, "dobj") is None:
+                    # "activists charge that the army fired first": said, not a prosecution
+                    pat = Pattern("112", (), f"{t.lemma_.lower()} that", False)
                 out.append(Trigger(t, pat.code, pat))
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
@@ -831,7 +835,9 @@ class EventExtractor:
                     # "demanded that Islamabad act": the name read as a compound of the verb
                     s = next((n for n in c.children if n.dep_ == "compound" and n.i < c.i), None)
                 if s is not None:
-                    return res.actors(s)
+                    # or whose the subject is: "alleged that Sudan's election was rigged"
+                    return res.actors(s) or [a for m in s.children if m.dep_ in ("poss", "amod", "compound")
+                                             for a in (res.actors(m) if m.dep_ == "poss" else res.modifier(m))]
         return []
 
     def _inherited_subject(self, v: Token, res: ActorResolver) -> list[Actor]:
@@ -1660,6 +1666,7 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 
 EASING = word_list("easing_verbs")
+CLAUSE_ACCUSING = word_list("clause_accusing_verbs")
 SUPPRESSING = word_list("suppressing_verbs")
 STATE_BODIES = ("", "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
 SUPPRESSION = "1721"     # restrictions on political freedoms: a protest stopped (_suppressed)
