@@ -1073,6 +1073,7 @@ class EventExtractor:
                 if attack is None:
                     pat = self._noun_pattern(obj)
                     attack = pat is not None and pat.code[:2] in ATTACK_ROOTS
+                    other_event = pat is not None and not attack and pat.code not in ("-", "*")
                 if attack and c.i in res.mentions and res.mentions[c.i].entries[0].kind in ("capital", "city"):
                     continue      # "a Kabul suicide bombing": where it was, not whose
                 if attack and c.dep_ == "compound" and c.pos_ == "NOUN" and any(
@@ -1080,6 +1081,8 @@ class EventExtractor:
                     continue      # "a church bombing": on whom, not whose
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
+                if a and other_event and c.pos_ == "NOUN" and all(x.country == "---" for x in a):
+                    continue      # "a visiting forces agreement", "a police training deal": what about
                 if a:
                     return a
         for c in obj.children:
