@@ -17,6 +17,7 @@ from .dictionaries import code_map, word_list
 MODALS = word_list("modals")
 HYPOTHETICAL_HEADS = word_list("hypothetical_heads")   # heads whose complement is not (yet) a fact
 NEGATING_HEADS = word_list("negating_heads")
+DENYING = word_list("denying_heads")                   # "denies that it attacked": contested
 FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
 RESPONDING = word_list("responding_verbs")             # "to address the incursion": it happened
 HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"
@@ -144,6 +145,8 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
         # happened ("managed to", "continued to")
         if node.pos_ in ("VERB", "AUX") and infinitive(node) and hl not in IMPLICATIVE:
             return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" else "hypothetical"
+        if dep == "ccomp" and hl in DENYING:
+            return "hypothetical"   # "denies (that) it supplied drones"
         # the content of a demand, offer, threat, refusal, fear ...
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
                 (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
