@@ -1209,6 +1209,8 @@ STATE_ROLES = ("", "GOV", "MIL")      # a country, its government or its armed f
 BOMBING = word_list("bombing_words")   # not a blast or an explosion: "a China coal mine blast"
 PERPETRATED_WORDS = word_list("perpetrated_words")   # "killed in a bombing / shooting / attack"
 EXPLOSION = word_list("explosion_words")
+EXECUTING = word_list("executing_verbs")    # "executed in Iran": by the state (settle)
+FINDING = word_list("finding_verbs")        # "found hanged": a death, not an execution
 
 
 def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None,
@@ -1232,6 +1234,13 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         r = dataclasses.replace(r, code="195")
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
         r = _state_coercion(r, place, alone, context or (before if r.code.startswith(PEOPLE_COERCION) else None))
+    elif r.mode == "asserted" and r.trigger.lemma_.lower() in EXECUTING:
+        if r.trigger.head.lemma_.lower() in FINDING or any(
+                c.dep_ == "dobj" and c.lower_ in ("himself", "herself", "themselves") for c in r.trigger.children):
+            return None      # "is found hanged in his cell", "hanged himself": a death, no one's act
+        # an execution nobody is named for is the state's ("four men are executed in Iran"),
+        # of its own people unless the text says otherwise
+        r = _state_coercion(r, place, alone, context)
     if r.target is not None and r.source is not None and r.target.code == "---GOV" \
             and r.source.country not in NO_COUNTRY and r.source.code[3:6] not in ("", "GOV"):
         # "opposition leaders criticized the government", "the Kenyan parliament rejected the
