@@ -49,6 +49,9 @@ IMPACT_VERBS = word_list("impact_verbs")
 PROJECTILE_HEADS = word_list("projectile_heads")
 AID_CODES = frozenset({"070", "071", "072", "073", "074", "075", "033"})   # giving: the object is the gift
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+# mediating (and offering or asking to): done between others, never by co-mediators with
+# each other ("the deal was brokered by Kuwait and the United States")
+MEDIATION = ("045", "039", "108", "028")
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07"})
 
 
@@ -278,6 +281,12 @@ class EventExtractor:
                     # "a deal is reached between Iran and the P5+1", "talks were held
                     # between Sudan and South Sudan": the parties, with each other
                     sources = _between_parties(tr.token, res)
+                if not targets and tr.code[:3] in MEDIATION:
+                    # "Qatar mediates between Israel and Hamas", "a truce between X and Y,
+                    # mediated by Qatar": between whom
+                    held = [tr.token] + ([tr.token.head] if tr.token.dep_ == "acl" else [])
+                    targets = [a for h in held for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
+                               for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
                         a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
                         and _entered_place(tr.token, res)):
@@ -1103,7 +1112,7 @@ class EventExtractor:
     def _noun_args(self, n: Token, res: ActorResolver, own_source: bool = True, words=(), code: str = ""):
         sources: list[Actor] = []
         targets: list[Actor] = []
-        mediation = code[:3] in ("045", "039", "108", "028")
+        mediation = code[:3] in MEDIATION
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
         for c in [*n.children, *_happening_preps(n)]:
             if c.dep_ in ("poss",) and own_source:
@@ -1128,7 +1137,8 @@ class EventExtractor:
                     sources += res.actors(cc, coordinated=False)
             elif c.dep_ == "acl":
                 # "an attack carried out by the United States": the participle's agent
-                if own_source:
+                # (not "a ceasefire mediated by Qatar": the mediator is no party)
+                if own_source and not any(p.code[:3] in MEDIATION for p in self.dicts.verbs.get(c.lemma_.lower(), ())):
                     sources += [a for g in c.children if g.dep_ == "agent"
                                 for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
                 if code[:2] in ATTACK_ROOTS:
@@ -2126,7 +2136,8 @@ def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
                 yield s, t
         return
     group = sources or targets
-    if len(group) >= 2 and code[:2] in RECIPROCAL_ROOTS and (between or not (
+    if len(group) >= 2 and (code[:2] in RECIPROCAL_ROOTS or (between and code[:2] not in ONE_WAY_ROOTS)) \
+            and code[:3] not in MEDIATION and (between or not (
             code.startswith(ONE_SIDED_FORCE) or (aimed and code[:2] == "19"))) \
             and (sources or between or code[:2] not in ATTACK_ROOTS or _opposed(targets)):
         # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani

@@ -151,7 +151,10 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
                 (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
             if hl in NEGATING_HEADS and (dep in ("xcomp", "pcomp", "dobj")
-                                         or (dep == "prep" and node.lower_ == "of")):
+                                         or (dep == "prep" and (node.lower_ == "of" or (
+                                             node.lower_ == "from" and t.head.i == node.i)))):
+                # ("prevented from visiting", "barred from entering": not done; only the
+                # act itself, not whatever the parser hangs below it)
                 # "refused to meet" did not happen; "demanded that X cancel the deal" may yet
                 return "negated" if (first or dep == "xcomp") and mode_of(head) == "asserted" else "hypothetical"
             if hl in HYPOTHETICAL_HEADS:
