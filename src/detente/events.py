@@ -250,7 +250,8 @@ class EventExtractor:
         triggers = self.triggers(sent, res.mentions)
         by_token = {tr.token.i: tr for tr in triggers}
         for tr in triggers:
-            if _consequence(tr, by_token) or _accident_toll(tr) or _disaster_did(tr):
+            if _consequence(tr, by_token) or _accident_toll(tr) or _disaster_did(tr) \
+                    or _nature_warned_of(tr) or _self_harm(tr):
                 continue
             if tr.projectile is not None:
                 sources, targets = self._verb_args(tr, res)
@@ -1545,6 +1546,32 @@ def _disaster_did(tr: Trigger) -> bool:
         and not any(c.dep_ in ("amod", "compound", "nmod", "poss") and (c.pos_ in ("PROPN", "NOUN", "PRON")
                                                                        or c.tag_ == "NNP" or c.text[:1].isupper())
                     for c in subj.children)
+
+
+def _nature_warned_of(tr: Trigger) -> bool:
+    """A warning of a storm, flood or tsunami is no threat: "issues a blizzard warning",
+    "warns of a tsunami" (not "warns of strikes")."""
+    if tr.code[:2] != "13":
+        return False
+    t = tr.noun if tr.noun is not None else tr.token
+    near = [*t.children, *(g for c in t.children if c.dep_ == "prep" for g in c.children)]
+    if t.dep_ == "acl" and t.head.lemma_.lower() in DISASTERS:
+        return True      # "a tsunami warning" read as a participle of "tsunami"
+    return any(x.lemma_.lower() in DISASTERS for x in near if x.dep_ in ("compound", "pobj", "amod"))
+
+
+def _self_harm(tr: Trigger) -> bool:
+    """Harm someone does to himself is no act on anyone: "the gunman shot himself"."""
+    if tr.token.pos_ != "VERB" or tr.code[:2] not in ("18", "19") or tr.token.lemma_.lower() not in SELF_HARM:
+        return False
+    subject = _child(tr.token, "nsubj")
+    if subject is not None and any(x.lemma_.lower() in ("bomber", "suicide") for x in subject.subtree):
+        return False     # "a suicide bomber killed himself and 19 others": the attack
+    return any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE and not c.conjuncts for c in tr.token.children)
+
+
+SELF_HARM = word_list("self_harm_verbs")
+REFLEXIVE = ("himself", "herself", "themselves", "itself")
 
 
 def _accident_toll(tr: Trigger) -> bool:
