@@ -301,8 +301,11 @@ class EventExtractor:
                 if not sources and tr.code[:2] in ATTACK_ROOTS and tr.token.lemma_.lower() in TOLL_VERBS:
                     # "two generals are killed when an Islamic State bomber detonates": by him
                     sources = _killer_when(tr.token, res)
-                if not sources and not targets and _happening_preps(tr.token):
-                    # a gerund that happens: "fighting broke out between X and Y"
+                if not sources and not targets and (_happening_preps(tr.token) or (
+                        tr.token.tag_ == "VBG" and tr.code[:2] in ATTACK_ROOTS
+                        and any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children))):
+                    # a gerund that happens: "fighting broke out between X and Y", or that is
+                    # told with its parties: "fighting between X and Y killed 40"
                     sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
             else:
                 sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
@@ -427,6 +430,10 @@ class EventExtractor:
                     c.dep_ == "dobj" and (_territory(c, res) or _held_position(c)) for c in tr.token.children):
                 code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
+            if weapon is not None and _symmetric(weapon) \
+                    and any(c.dep_ == "prep" and c.lower_ == "between" for c in weapon.token.children) \
+                    and len({a.code for a in self._noun_args(weapon.token, res, code=weapon.code)[0]}) >= 2:
+                continue     # "clashes between X and Y killed 18": the clash, X with Y, not on the dead
             if weapon is not None:
                 code = weapon.code     # "Russian shelling killed four civilians": shelling (194)
                 if not sources:        # "killed by Russian shelling" read as a participle
