@@ -489,8 +489,11 @@ class EventExtractor:
                         and any(c.dep_ == "auxpass" for c in tr.token.children) \
                         and _child(tr.token, "agent") is None and tr.token.head.lemma_.lower() in SPEECH:
                     # "Khan says the captured pilot will be released": the speaker's side will
+                    # (not a news agency that reports it: "Yonhap reported jets will be deployed")
                     speaker = _child(tr.token.head, "nsubj")
-                    sources = res.actors(speaker) if speaker is not None else []
+                    sources = [a for a in res.actors(speaker) if a.code[3:6] != "MED"] if speaker is not None else []
+                    if not sources:
+                        intent = None     # an intention nobody states is none
                 if intent is not None and intent == coded[0][1]:
                     coded = [(head, intent, "asserted")]    # "willing to seek a negotiated end"
                 elif intent is not None:
