@@ -449,6 +449,8 @@ class EventExtractor:
             if not targets and len({a.code for a in sources}) >= 2 and _joint(tr):
                 # "Japan and the Philippines held joint naval drills": done with each other
                 code = code if code[:2] in RECIPROCAL_ROOTS else "062" if code[:2] in FORCEFUL_ROOTS else "060"
+            if code[:2] == "13" and _warned_of_others(tr.token, res, sources):
+                code, targets = "010", []    # "the WWF warned that millions may go hungry": a statement
             claimant = _claiming_verb(tr.token) if tr.code[:2] in ATTACK_ROOTS else None
             if claimant is not None:
                 # "Hamas claimed responsibility for the attack": it happened, by the claimant
@@ -2114,6 +2116,24 @@ def _launched_by(p: Token, res: ActorResolver) -> list[Actor]:
                 if a:      # "from Gaza", "from Armenian positions"
                     return a
     return []
+
+
+def _warned_of_others(v: Token, res: ActorResolver, sources) -> bool:
+    """A warning that something will befall others, not that the speaker will act, is a
+    statement, no threat: "the WWF warns that billions may face shortages" (but "Iran
+    warns it will retaliate", "warned Israel to stop")."""
+    if v.pos_ != "VERB" or v.lemma_.lower() not in WARNING or _child(v, "dobj") is not None or not sources:
+        return False
+    content = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if content is None or infinitive(content):
+        return False      # ("warns Iran not to use its embassy": a demand, read as a clause)
+    subject = _child(content, "nsubj") or _child(content, "nsubjpass")
+    if subject is None or subject.pos_ == "PRON":
+        return False      # "warned it would respond": the speaker, as likely as not
+    return not {a.country for a in res.actors(subject)} & {a.country for a in sources}
+
+
+WARNING = word_list("warning_verbs")
 
 
 def _stated_with(head: Token, res: ActorResolver) -> list[Actor]:
