@@ -459,7 +459,8 @@ class EventExtractor:
                 if not sources and targets:   # (with no victim named it was told of before)
                     sources = _subject_actors(claimant, res)
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
-            if claimant is not None and mode == "hypothetical" and targets and mode_of(claimant) == "asserted":
+            if claimant is not None and mode == "hypothetical" and targets \
+                    and mode_of(claimant) in ("asserted", "negated"):     # (also "nobody claimed it")
                 # (an attack claimed with no victim named was told of before: "the attack")
                 mode = "asserted"
             if mode != "asserted" and tr.token.pos_ != "VERB" and _instance_happened(tr.token):

@@ -28,6 +28,7 @@ FUTURE = word_list("future")
 GOING_TO = word_list("going_to")
 SPEECH = word_list("speech_verbs")
 NEGATING_DETERMINERS = word_list("negating_determiners")
+NOBODY = word_list("negating_pronouns")              # "nobody was arrested"
 CONDITIONAL_MARKS = word_list("conditional_marks")
 CONDITION_MARKS = word_list("condition_marks")
 # Intended or announced action -> the CAMEO code of the stated intention (root 03 for
@@ -110,7 +111,7 @@ def mode_of(t: Token, noun: Token | None = None, ignore_future: bool = False) ->
 
 
 def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
-    if negated(t) or (noun is not None and negated(noun)):
+    if negated(t) or _done_by_nobody(t) or (noun is not None and negated(noun)):
         # "should not attack", "may not meet": a norm or a possibility, not a fact
         return "hypothetical" if has_modal(t, except_future=True) else "negated"
     if _responded_to(t):
@@ -191,6 +192,16 @@ def negated(t: Token) -> bool:
         if c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS:
             return True
     return False
+
+
+def _done_by_nobody(t: Token) -> bool:
+    """A verb whose subject or object says it was not done: "no perpetrators were
+    arrested", "nobody claimed it", "arrested no one" (but "votes no confidence")."""
+    return t.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
+            c.lower_ in NOBODY or (c.dep_ != "dobj" or c.lower_ == "one")
+            and any(d.dep_ == "det" and d.lower_ in NEGATING_DETERMINERS for d in c.children))
+        for c in t.children)
 
 
 def has_modal(t: Token, except_future: bool = False) -> bool:
