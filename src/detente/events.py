@@ -650,7 +650,11 @@ class EventExtractor:
         sources: list[Actor] = []
         targets: list[Actor] = []
         subj = _child(v, "nsubj") or _child(v, "csubj")
-        if subj is not None and ((v.dep_ == "ROOT" and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        # (or a clause the parser made the subject or complement of another verb, which is
+        # a participle on its noun: "two citizens arrested over a plot are former soldiers")
+        if subj is not None and (((v.dep_ == "ROOT" or (v.dep_ in ("csubj", "ccomp") and v.lemma_.lower() in TRANSITIVE_ONLY
+                                                        and (v.tag_ == "VBN" or v.dep_ == "csubj")))
+                                  and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
                                   and v.lemma_.lower() not in INTRANSITIVE
                                   and ((v.tag_ == "VBN" and _child(v, "dobj") is None)   # else active, mis-tagged
                                        or (v.tag_ == "VBD" and v.lemma_.lower() in TRANSITIVE_ONLY
