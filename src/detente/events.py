@@ -391,6 +391,14 @@ class EventExtractor:
                     targets = [dataclasses.replace(t, code=answered[0].country + t.code[3:]) for t in targets]
                 elif answered:
                     targets = answered
+            if not targets and tr.code[:2] == "14":
+                # "held rallies to protest against the Israeli occupation": at whom its purpose is
+                held = [*tr.token.children, *(tr.noun.children if tr.noun is not None else ())]
+                purpose = next((by_token[c.i] for c in held if c.dep_ in ("advcl", "xcomp", "relcl", "acl")
+                                and infinitive(c) and c.i in by_token and by_token[c.i].code[:2] in ("11", "14")), None)
+                if purpose is not None:
+                    targets = [a for a in self._verb_args(purpose, res)[1]
+                               if a.country not in NO_COUNTRY and a.country not in {s.country for s in sources}]
             if not targets and tr.code[:2] == "14" and sources and sources[0].country not in NO_COUNTRY:
                 # a protest with no other address is aimed at the protesters' own government
                 targets = [Actor(sources[0].country + "GOV", "", None, tr.token.i)]
