@@ -605,15 +605,20 @@ class EventExtractor:
         """Who made the claim ``v`` rejects ("rejects this claim", "denied the allegation"):
         the subject of the last claiming or alleging verb before it, in its sentence or the
         one before, when the claim has no owner of its own."""
-        claim = next((c for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIM_NOUNS), None)
-        if claim is None or any(c.dep_ in ("poss", "compound", "amod") for c in claim.children) \
+        claim = next((c for c in v.children if c.dep_ == "dobj"
+                      and c.lemma_.lower() in CLAIM_NOUNS | OFFER_NOUNS), None)
+        if claim is None or any(c.dep_ in ("poss", "amod") or (c.dep_ == "compound" and c.pos_ != "NOUN")
+                                for c in claim.children) \
                 or any(p.dep_ == "prep" and p.lower_ in ("by", "from") for p in claim.children):
             return []
+        # (an offer or proposal rejected was made by whoever offered or proposed it:
+        # "Hamas offered a truce ... Israel dismissed the peace offer")
+        makers = OFFERING if claim.lemma_.lower() in OFFER_NOUNS else CLAIMANT_VERBS
         own = {a.country for a in sources}
         start = v.sent.start if v.sent.start == 0 else res.doc[v.sent.start - 1].sent.start
         above = {a.i for a in v.ancestors}      # not the verb that reports the rejection itself
         for t in reversed(res.doc[start:v.i]):
-            if t.pos_ == "VERB" and t.lemma_.lower() in CLAIMANT_VERBS and t.i not in above:
+            if t.pos_ == "VERB" and t.lemma_.lower() in makers and t.i not in above:
                 subj = _child(t, "nsubj")
                 got = [a for a in res.actors(subj) if a.country not in own] if subj is not None else []
                 if got:
@@ -1523,6 +1528,8 @@ def _shown_near(tr: Trigger, res: ActorResolver, sources) -> list[Actor]:
 ALLEGE = word_list("allege_verbs")
 CLAIM_NOUNS = word_list("claim_nouns")
 CLAIMANT_VERBS = ALLEGE | SPEECH    # who made a claim that is rejected: "X said/alleged ..."
+OFFER_NOUNS = word_list("offer_nouns")          # "rejected the offer": made by whoever offered it
+OFFERING = word_list("offering_verbs")
 
 
 def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawEvent] | None:
