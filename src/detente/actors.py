@@ -247,6 +247,8 @@ def _case_fits(pattern: str, text: str, kinds=()) -> bool:
     must be capitalised ("Turkey", not "turkey"), except demonyms and long personal
     names, which careless text writes in lower case ("tunisian rioters", "obama")."""
     pattern, text = fold(pattern), fold(text)
+    if pattern[:3] in ("Al ", "Al-", "al ", "al-") and text[:3].lower() == pattern[:3].lower():
+        pattern, text = pattern[3:], text[3:]   # the Arabic article in either case: "al Shabaab"
     letters = [c for c in pattern if c.isalpha()]
     if letters and all(c.isupper() for c in letters) and len(letters) <= 5:
         return text == pattern

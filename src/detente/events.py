@@ -128,6 +128,9 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code == "-":
                 continue
+            if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
+                    and any(w in SPACE_WORDS for w in frame):
+                continue      # a rocket that carries a satellite or probe into space is no attack
             if pat is None or pat.code == "*":
                 noun, code, npat = self._event_noun(t, frame, pat) if pat is not None else (None, None, None)
                 if noun is None:
@@ -532,6 +535,10 @@ class EventExtractor:
                                 between=any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children),
                                 aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
                                 and not _symmetric(tr)))
+            if not sources and len(targets) >= 2 and tr.token.pos_ == "VERB" and _child(tr.token, "nsubj") is not None:
+                # "Jia Qinglin meets with Japanese business leaders and lawmakers": someone the
+                # text names (but we do not know) with each of them, not they with each other
+                pairs = [(None, t) for t in targets]
             if pairs_each_other or (not targets and tr.token.lemma_.lower() in EXCHANGING
                                     and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
@@ -1747,6 +1754,7 @@ def _toll_of(tr: Trigger, by_token) -> Trigger | None:
 
 
 EASING = word_list("easing_verbs")
+SPACE_WORDS = word_list("space_words")
 CLAUSE_ACCUSING = word_list("clause_accusing_verbs")
 SUPPRESSING = word_list("suppressing_verbs")
 STATE_BODIES = ("", "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
