@@ -791,26 +791,31 @@ class EventExtractor:
         state; civilians killed in "border clashes with Tajikistan" are no side: the other
         state the text is about (``border_pair``) is."""
         frame = _frame(tr.token)
-        for w in tr.pattern.words if tr.pattern else ():
-            for n in frame.get(w, ()):
-                if n.pos_ not in ("NOUN", "PROPN"):
-                    continue
-                npat = self._noun_pattern(n)
-                if npat is None or npat.code[:2] not in FORCEFUL_ROOTS:
-                    continue   # "kill soldier": the soldiers are the victims, not an attack
-                by, partner = self._noun_args(n, res, words=tr.pattern.words, code=tr.code)
-                if by:
-                    return by, targets
-                if partner and targets and _with_partner(n):
-                    side = {a.code for a in partner}
-                    fought = [a for a in targets if a.code not in side
-                              and (len(a.code) == 3 or a.code[3:6] in FIGHTING_ROLES)]
-                    if not fought and border_pair is not None and _at_border(n):
-                        countries = {a.country for a in partner}
-                        fought = [a for a in border_pair() if a.country not in countries][:1]
-                    if not fought:
-                        fought = [a for a in targets if a.code not in side]
-                    return fought + partner, []
+        # the words of the pattern, then an attack the verb says it was done in ("killed
+        # in an Israeli strike", where the pattern is "kill militant")
+        named = [n for w in (tr.pattern.words if tr.pattern else ()) for n in frame.get(w, ())]
+        if tr.code[:2] == "19":     # (its code stays the verb's: a killing in a strike is 18)
+            named += [o for p in tr.token.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
+                      for o in p.children if o.dep_ == "pobj" and o not in named]
+        for n in named:
+            if n.pos_ not in ("NOUN", "PROPN"):
+                continue
+            npat = self._noun_pattern(n)
+            if npat is None or npat.code[:2] not in FORCEFUL_ROOTS:
+                continue   # "kill soldier": the soldiers are the victims, not an attack
+            by, partner = self._noun_args(n, res, words=tr.pattern.words, code=tr.code)
+            if by:
+                return by, targets
+            if partner and targets and _with_partner(n):
+                side = {a.code for a in partner}
+                fought = [a for a in targets if a.code not in side
+                          and (len(a.code) == 3 or a.code[3:6] in FIGHTING_ROLES)]
+                if not fought and border_pair is not None and _at_border(n):
+                    countries = {a.country for a in partner}
+                    fought = [a for a in border_pair() if a.country not in countries][:1]
+                if not fought:
+                    fought = [a for a in targets if a.code not in side]
+                return fought + partner, []
         return sources, targets
 
     def _author(self, n: Token, res: ActorResolver) -> list[Actor]:
