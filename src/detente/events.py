@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience, two_sides
+from .actors import BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience, two_sides
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -128,6 +128,8 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code == "-":
                 continue
+            if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
+                pat = Pattern("175", (), "tear gas", False)   # "were tear gassed by police": repression
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
                     and any(w in SPACE_WORDS for w in frame):
                 continue      # a rocket that carries a satellite or probe into space is no attack
@@ -1163,6 +1165,9 @@ class EventExtractor:
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
+                if c.lemma_.lower() in BACKING or c.lower_ in BACKING or (
+                        c.i + 2 < n.i and n.doc[c.i + 1].text == "-" and n.doc[c.i + 2].lower_ in BACKING):
+                    continue      # "UN-backed talks", "a US-backed offensive": the backer is no party
                 if code[:2] in ATTACK_ROOTS and c.i in res.mentions \
                         and res.mentions[c.i].entries[0].kind in ("capital", "city"):
                     targets += _place_target(c, res)    # "the Brussels bombings": where, at whom
