@@ -1626,8 +1626,8 @@ REFLEXIVE = ("himself", "herself", "themselves", "itself")
 def _accident_toll(tr: Trigger) -> bool:
     """The toll of an accident is no event: "a jet crashes, killing the pilot"."""
     t = tr.token
-    if t.lemma_.lower() not in TOLL_VERBS or t.dep_ not in ("advcl", "conj", "xcomp"):
-        return False
+    if t.lemma_.lower() not in TOLL_VERBS or t.dep_ not in ("advcl", "conj", "xcomp", "acl"):
+        return False      # (an "acl": hung on the place, "collided ... in Mpika, Zambia killing nine")
     # the verb it follows, where the parser hung the participle higher up ("people died as a
     # helicopter crashed, killing all on board")
     before = next((v for v in reversed(t.doc[t.sent.start:t.i]) if v.pos_ == "VERB"), None)
