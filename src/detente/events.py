@@ -1290,7 +1290,16 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
             and r.source.code[3:6] in STATE_ROLES and r.trigger.lemma_.lower() in BOMBING:
         # a state's bombing is an air strike (195); a bombing by others stays 183
         r = dataclasses.replace(r, code="195")
-    if r.code.startswith(STATE_COERCION) and r.mode == "asserted":
+    if r.code.startswith(UNDIRECTED) and r.source is None and r.target is not None:
+        # "after the resignation of Prime Minister Monti": he steps down, at no one
+        r = dataclasses.replace(r, source=r.target, target=None)
+    if r.code[:2] == "14" and r.source is not None and r.source.country == "---" and r.target is not None \
+            and r.target.country not in NO_COUNTRY and r.target.code[3:6] in ("GOV", "ELI"):
+        # "a million people protest against Yemeni President Saleh": his own people
+        r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=r.target.country + r.source.code[3:]))
+    if r.code.startswith(STATE_COERCION) and r.mode == "asserted" and not (
+            r.code == "1712" and r.source is None and _someone_acted(r.trigger)):
+        # (an arson attack nobody is named for is no state's: "an arson attack at a restaurant")
         r = _state_coercion(r, place, alone, context or (before if r.code.startswith(PEOPLE_COERCION) else None))
     elif r.mode == "asserted" and r.trigger.lemma_.lower() in EXECUTING:
         if r.trigger.head.lemma_.lower() in FINDING or any(
