@@ -715,9 +715,9 @@ class ActorResolver:
         found = set()
         for t in sent:
             m = self.mentions.get(t.i)
-            if m is not None and t.i == m.start:
+            if m is not None and t.i == m.start and not _stance(t):
                 found.add(choose(m.entries, self.day).country)
-        return found - set(NO_COUNTRY)
+        return found - set(NO_COUNTRY)     # (not the side a "pro-Palestine" protest takes)
 
     def _place_in_sentence(self, h: Token, other_than: str) -> list[Actor]:
         """The first place of another country named in ``h``'s sentence."""

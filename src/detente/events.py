@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver, Salience, two_sides
+from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, STANCE_PREFIXES, Actor,
+                     ActorResolver, Salience, two_sides)
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -1165,6 +1166,11 @@ class EventExtractor:
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
+                stance = c.doc[c.i - 2].lower_ if c.i >= 2 and c.doc[c.i - 1].text == "-" else ""
+                if stance in STANCE_PREFIXES:
+                    if stance == "anti" and code[:2] in ("11", "12", "14"):
+                        targets += res.actors(c)    # "anti-regime protests": at the regime
+                    continue          # the side taken, not the actor ("pro-Kremlin rallies")
                 if c.lemma_.lower() in BACKING or c.lower_ in BACKING or (
                         c.i + 2 < n.i and n.doc[c.i + 1].text == "-" and n.doc[c.i + 2].lower_ in BACKING):
                     continue      # "UN-backed talks", "a US-backed offensive": the backer is no party

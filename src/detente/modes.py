@@ -144,7 +144,8 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
             return "hypothetical"   # "talks are expected to begin", "a summit is set to take place"
         # an infinitive is the content of a plan, purpose or wish, unless its head says it
         # happened ("managed to", "continued to")
-        if node.pos_ in ("VERB", "AUX") and infinitive(node) and hl not in IMPLICATIVE:
+        if node.pos_ in ("VERB", "AUX") and infinitive(node) and (hl not in IMPLICATIVE or head.pos_ != "VERB"):
+            # ("used drones to strike" happened; "approves the use of missiles to strike" not yet)
             return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" else "hypothetical"
         if dep == "ccomp" and hl in DENYING:
             return "hypothetical"   # "denies (that) it supplied drones"
