@@ -361,6 +361,13 @@ class EventExtractor:
                     # "two rebels and a police officer died in clashes": the dead of the two
                     # kinds were the two sides (each to the other, below)
                     sources, targets = dead[:1], dead[1:]
+            if not sources and (tr.code[:3] == "174" or tr.token.lemma_.lower() in ("expel", "deport")) \
+                    and tr.token.pos_ == "VERB":
+                # "was deported from New Zealand": by the state it is deported from
+                out_of = next((places.place_of(o, res) for p in tr.token.children if p.dep_ == "prep"
+                               and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"), None)
+                if out_of is not None and out_of.country:
+                    sources = [Actor(out_of.country, out_of.name, None, tr.token.i)]
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
