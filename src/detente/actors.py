@@ -46,6 +46,7 @@ REGION_WORDS = word_list("region_words")
 THEY = word_list("pronouns_plural")
 LOCATIVE = word_list("actor_locatives")
 PLACE_TYPES = word_list("place_types")
+WATERS = word_list("water_nouns")           # "the Indian Ocean", "the Arabian Sea": no actor
 DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
 STANCE_PREFIXES = word_list("stance_prefixes")
@@ -149,6 +150,8 @@ class ActorMatcher:
         if e.kind == "adjective" and prev is not None and prev.i not in out and prev.text[:1].isupper() \
                 and prev.lower_ in REGION_WORDS:
             return True   # "Central American", "Latin American": a region's people, not a state's
+        if e.kind == "adjective" and nxt is not None and nxt.lower_ in WATERS and nxt.text[:1].isupper():
+            return True   # "the Indian Ocean", "the Arabian Sea": a name of waters, not a state's people
         if e.kind in ("city", "region") and prev is not None and prev.text == "-" and prev.i > 0 \
                 and not prev.whitespace_ and doc[prev.i - 1].text[:1].isupper() and not doc[prev.i - 1].whitespace_ \
                 and prev.i - 1 not in out:

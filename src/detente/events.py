@@ -1141,6 +1141,8 @@ class EventExtractor:
                 if attack and c.dep_ == "compound" and c.pos_ == "NOUN" and any(
                         a.code[3:6] in CIVIL_ROLES for a in res.actors(c, coordinated=False)):
                     continue      # "a church bombing": on whom, not whose
+                if c.lemma_.lower() in BACKING:
+                    continue      # "an Egypt-mediated truce", "US-backed talks": no party to it
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
                 if a and other_event and c.pos_ == "NOUN" and all(x.country == "---" for x in a):
@@ -1893,6 +1895,9 @@ def _took_place(v: Token, names) -> bool:
     sentence): "seized Kunduz", "captured Goma and Bukavu"."""
     obj = _child(v, "dobj")
     m = names.get(obj.i) if obj is not None and hasattr(names, "get") else None
+    if obj is not None and m is None and obj.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and c.lemma_.lower() in places.PLACE_TYPES for c in obj.children):
+        return True       # a name nobody listed, said to be a place: "captured Nyabibwe, a town ..."
     return m is not None and m.entries[0].kind in ("city", "capital", "region")
 
 
