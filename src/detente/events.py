@@ -1313,8 +1313,9 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         # "a million people protest against Yemeni President Saleh": his own people
         r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=r.target.country + r.source.code[3:]))
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted" and not (
-            r.code == "1712" and r.source is None and _someone_acted(r.trigger)):
-        # (an arson attack nobody is named for is no state's: "an arson attack at a restaurant")
+            r.code == "1712" and r.source is None):
+        # (property destroyed by no one named is no state's doing: "an arson attack at a
+        # restaurant", "logging is destroying the forests")
         r = _state_coercion(r, place, alone, context or (before if r.code.startswith(PEOPLE_COERCION) else None))
     elif r.mode == "asserted" and r.trigger.lemma_.lower() in EXECUTING:
         if r.trigger.head.lemma_.lower() in FINDING or any(
