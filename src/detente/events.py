@@ -39,6 +39,7 @@ WISH_VERBS = word_list("wish_verbs")
 OCCURRENCE_VERBS = word_list("occurrence_verbs")
 EXPELLING = word_list("expelling_verbs")
 WALKOUT_VERBS = word_list("walkout_verbs")
+RIOTING = word_list("rioting_verbs")
 CIVIC_ROLES = ("LAB", "CVL", "EDU", "HLH", "BUS", "OPP", "MED", "AGR", "REL")   # who strike by stopping work
 HAPPENING_PREPS = word_list("happening_preps")
 ISSUING_VERBS = word_list("issuing_verbs")
@@ -419,6 +420,9 @@ class EventExtractor:
             if code[:2] == "19" and tr.token.lemma_.lower() in WALKOUT_VERBS and _child(tr.token, "dobj") is None \
                     and sources and all(a.code[3:6] in CIVIC_ROLES for a in sources):
                 code = "143"     # "French workers strike to force ...": a strike, not an attack
+            elif code[:2] == "19" and tr.token.lemma_.lower() in RIOTING and sources \
+                    and all(a.code[3:6] in CIVIC_ROLES for a in sources):
+                code = "145"     # "protesters storm the prime minister's office": a riot, not a battle
             if code == "144" and tr.token.pos_ == "VERB" and sources and all(_institution(a) for a in sources):
                 # a state that blocks is no protester: a court or parliament blocking a
                 # decision, or a state blocking what an international body would do,
