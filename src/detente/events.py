@@ -310,7 +310,7 @@ class EventExtractor:
                     sources = _killer_when(tr.token, res)
                 if not sources and not targets and (_happening_preps(tr.token) or (
                         tr.token.tag_ == "VBG" and tr.code[:2] in ATTACK_ROOTS
-                        and any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children))):
+                        and _between(tr.token))):
                     # a gerund that happens: "fighting broke out between X and Y", or that is
                     # told with its parties: "fighting between X and Y killed 40"
                     sources, targets = self._noun_args(tr.token, res, words=tr.pattern.words, code=tr.code)
@@ -456,7 +456,7 @@ class EventExtractor:
                 code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None and _symmetric(weapon) \
-                    and any(c.dep_ == "prep" and c.lower_ == "between" for c in weapon.token.children) \
+                    and _between(weapon.token) \
                     and len({a.code for a in self._noun_args(weapon.token, res, code=weapon.code)[0]}) >= 2:
                 continue     # "clashes between X and Y killed 18": the clash, X with Y, not on the dead
             if weapon is not None:
@@ -546,7 +546,7 @@ class EventExtractor:
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1],
-                                between=any(c.dep_ == "prep" and c.lower_ == "between" for c in tr.token.children),
+                                between=_between(tr.token),
                                 aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
                                 and not _symmetric(tr)))
             if not sources and len(targets) >= 2 and tr.token.pos_ == "VERB" and _child(tr.token, "nsubj") is not None:
@@ -1134,6 +1134,7 @@ class EventExtractor:
                 if a:
                     return a
         attack = None     # whether the object is an attack noun, looked up once if needed
+        other_event = False   # or another event noun ("agreement", "meeting")
         for c in obj.children:
             if c.dep_ in ("amod", "compound", "nmod"):
                 if attack is None:
@@ -2293,6 +2294,11 @@ def _opposed(actors) -> bool:
     roles = {a.code[3:6] for a in actors}
     return two_sides(roles) or (
         roles <= {"", *FIGHTING_ROLES} and len({a.country for a in actors}) >= 2)
+
+
+def _between(t: Token) -> bool:
+    """Whether ``t`` has a "between" phrase of its own: "clashes between X and Y"."""
+    return any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
 
 
 def _between_parties(v: Token, res: ActorResolver) -> list[Actor]:
