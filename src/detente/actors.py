@@ -279,10 +279,14 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
     return nearest
 
 
-def _stance(t: Token) -> bool:
-    """Whether the name ``t`` follows "pro-" or "anti-": the side taken, not the actor."""
+def stance_prefix(t: Token) -> str:
+    """"pro" or "anti" when the name ``t`` follows "pro-" or "anti-" (the side taken, not
+    the actor), else ""."""
     doc = t.doc
-    return t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in STANCE_PREFIXES
+    if t.i >= 2 and doc[t.i - 1].text == "-" and doc[t.i - 2].lower_ in STANCE_PREFIXES:
+        return doc[t.i - 2].lower_
+    return ""
+
 
 
 @dataclass
@@ -602,7 +606,7 @@ class ActorResolver:
             if c.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod", "appos"):
                 if c.lemma_.lower() in BACKING or c.lower_ in BACKING:
                     continue   # a backer is not the actor: "US-backed forces", "Iranian-funded militias"
-                if _stance(c):
+                if stance_prefix(c):
                     continue   # nor a cause: "pro-Russian separatists", "anti-Israel protesters"
                 add(self.modifier(c, places=True))
                 for cc in c.conjuncts:
@@ -718,7 +722,7 @@ class ActorResolver:
         found = set()
         for t in sent:
             m = self.mentions.get(t.i)
-            if m is not None and t.i == m.start and not _stance(t):
+            if m is not None and t.i == m.start and not stance_prefix(t):
                 found.add(choose(m.entries, self.day).country)
         return found - set(NO_COUNTRY)     # (not the side a "pro-Palestine" protest takes)
 

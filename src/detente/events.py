@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, STANCE_PREFIXES, Actor,
-                     ActorResolver, Salience, two_sides)
+from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver,
+                     Salience, stance_prefix, two_sides)
 from .dictionaries import Dictionaries, Pattern, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -185,14 +185,11 @@ class EventExtractor:
         the blockade of Gaza" (0872); the object is then no imposition of its own."""
         if verb.lemma_.lower() not in EASING:
             return None
-        for c in verb.children:
-            if c.dep_ not in ("dobj", "nsubjpass"):
-                continue
-            for n in [c, *c.conjuncts]:
-                p = self._noun_pattern(n)
-                code = _easing_code(p.code) if p is not None else None
-                if code is not None:
-                    return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
+        for n in _acted_on(verb):
+            p = self._noun_pattern(n)
+            code = _easing_code(p.code) if p is not None else None
+            if code is not None:
+                return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
 
     def _suppressed(self, verb: Token) -> Trigger | None:
@@ -201,15 +198,11 @@ class EventExtractor:
         done by a state (``events``); the protest itself is no event of its own."""
         if verb.lemma_.lower() not in SUPPRESSING:
             return None
-        held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-        held += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
-                 for o in p.children if o.dep_ in ("pobj", "pcomp")]
-        for c in held:
-            for n in [c, *c.conjuncts]:
-                p = self._noun_pattern(n) if n.pos_ != "VERB" else next(
-                    (v for v in self.dicts.verbs.get(n.lemma_.lower(), ()) if not v.words), None)
-                if p is not None and p.code[:2] == "14":
-                    return Trigger(verb, SUPPRESSION, Pattern(SUPPRESSION, (), f"{verb.lemma_} {n.lemma_}", False), n)
+        for n in _acted_on(verb, from_too=True):
+            p = self._noun_pattern(n) if n.pos_ != "VERB" else next(
+                (v for v in self.dicts.verbs.get(n.lemma_.lower(), ()) if not v.words), None)
+            if p is not None and p.code[:2] == "14":
+                return Trigger(verb, SUPPRESSION, Pattern(SUPPRESSION, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
 
     def _instrument(self, verb: Token):
@@ -1180,8 +1173,8 @@ class EventExtractor:
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
                     continue      # "a China coal mine blast": where, not who
-                stance = c.doc[c.i - 2].lower_ if c.i >= 2 and c.doc[c.i - 1].text == "-" else ""
-                if stance in STANCE_PREFIXES:
+                stance = stance_prefix(c)
+                if stance:
                     if stance == "anti" and code[:2] in ("11", "12", "14"):
                         targets += res.actors(c)    # "anti-regime protests": at the regime
                     continue          # the side taken, not the actor ("pro-Kremlin rallies")
@@ -2294,6 +2287,16 @@ def _opposed(actors) -> bool:
     roles = {a.code[3:6] for a in actors}
     return two_sides(roles) or (
         roles <= {"", *FIGHTING_ROLES} and len({a.country for a in actors}) >= 2)
+
+
+def _acted_on(verb: Token, from_too: bool = False) -> list[Token]:
+    """What a verb acts on: its object, or its passive subject, with their conjuncts; with
+    ``from_too``, also what it keeps someone from ("stopped them from marching")."""
+    held = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if from_too:
+        held += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                 for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    return [n for c in held for n in (c, *c.conjuncts)]
 
 
 def _between(t: Token) -> bool:
