@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
-from .actors import ActorMatcher, ActorResolver, Salience, address_tails
+from .actors import Actor, ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
-from .events import (ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, coercion_words,
+from .events import (ANONYMOUS, ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, coercion_words,
                      settle)
 from .prefilter import Prefilter
 from .read import check, repaired
@@ -152,6 +152,7 @@ class Coder:
         day = dt.date.fromisoformat(d.date) if d.date else None
         salience = Salience()
         events: list[Event] = []
+        unclaimed: list[Event] = []     # attacks nobody was named for, kept for a claim
         n_sent = 0
         for block_off, block_sentences, pieces in blocks:
             shift = 0       # sentences the parser found in pieces, minus what the prefilter counted
@@ -166,11 +167,11 @@ class Coder:
                     shift += len(sents) - piece.sentences
                 else:
                     shift += len(sents)
-                self._code_sentences(d, day, off, sdoc, sents, first, salience, events)
+                self._code_sentences(d, day, off, sdoc, sents, first, salience, events, unclaimed)
             n_sent += shift + (block_sentences or 0)
-        return DocResult(d.id, tuple(_claimed_attacks(events)), n_sent)
+        return DocResult(d.id, tuple(_claimed_attacks(events, unclaimed)), n_sent)
 
-    def _code_sentences(self, d, day, off, sdoc, sents, first, salience, events) -> None:
+    def _code_sentences(self, d, day, off, sdoc, sents, first, salience, events, unclaimed) -> None:
         mentions = self.matcher.mentions(sdoc)
         tails = address_tails(sdoc, mentions)
         if tails:
@@ -205,10 +206,17 @@ class Coder:
                     before = next(iter(there)) if len(there) == 1 else None
                 for r in raw:
                     place = places.locate(r.trigger, res)
-                    r = settle(r, place, salience.only_country(idx, window=BACK_CONTEXT), alone,
-                               frozenset(named), before)
-                    if r is not None:
-                        events.append(self._event(d, day, idx, off, sent, r, found, place))
+                    context = salience.only_country(idx, window=BACK_CONTEXT)
+                    settled = settle(r, place, context, alone, frozenset(named), before)
+                    if settled is not None:
+                        events.append(self._event(d, day, idx, off, sent, settled, found, place))
+                    elif r.source is None and r.mode == "asserted" and r.code[:2] in ATTACK_ROOTS:
+                        # an attack nobody is named for is no event, unless someone claims it
+                        # (_claimed_attacks): kept, by the unknown actor, until then
+                        by_someone = dataclasses.replace(r, source=Actor("---", "", None, r.trigger.i))
+                        settled = settle(by_someone, place, context, alone, frozenset(named), before)
+                        if settled is not None:
+                            unclaimed.append(self._event(d, day, idx, off, sent, settled, found, place))
             previous = sent
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
@@ -233,26 +241,48 @@ class Coder:
             lat=place.lat if place else None, lon=place.lon if place else None, coder=CODER_NAME)
 
 
-def _claimed_attacks(events: list[Event]) -> list[Event]:
+def _claimed_attacks(events: list[Event], unclaimed: list[Event] = ()) -> list[Event]:
     """Attacks nobody was named for, credited to whoever claimed them in the same
     sentence after them or in the next one: "A car bomb killed 12 people in Mogadishu.
-    Al-Shabaab claimed responsibility." -> al-Shabaab did it (the guidelines' claimant)."""
+    Al-Shabaab claimed responsibility." -> al-Shabaab did it (the guidelines' claimant).
+    ``unclaimed``: attacks with no actor in the text at all ("three explosions killed 34
+    people"), events only when claimed so."""
     claims = [e for e in events if e.cameo.startswith(CLAIM_CODE) and e.mode == "asserted"
               and e.source and not e.source.startswith(("---", "IGO", "NGO"))]
-    if not claims:
-        return events
-    out = []
-    for e in events:
+    out, credited = [], {}
+    for e in _merged(events, unclaimed):
         if e.cameo[:2] in ATTACK_ROOTS and e.mode == "asserted" and (not e.source or e.source.startswith("---")):
-            by = next((c for c in claims if c.sentence in (e.sentence, e.sentence + 1)
-                       and c.trigger_span[0] > e.trigger_span[0] and c.source != e.target), None)
+            by = next((c for c in claims if e.sentence <= c.sentence <= e.sentence + CLAIM_REACH
+                       and c.trigger_span[0] > e.trigger_span[0] and c.source != e.target
+                       and not set(e.target_text.lower().split()) & ANONYMOUS), None)
+            # (not the attackers killed in it: "the four gunmen were killed in the attack")
             if by is not None:
                 e = dataclasses.replace(e, source=by.source, source_text=by.source_text, source_span=by.source_span)
+                credited.setdefault(id(by), e)
+            elif any(e is u for u in unclaimed):
+                continue
         out.append(e)
+    # a claim that names no victim is aimed at those of the attack it claims, else it says
+    # nothing of a relation ("the group claimed responsibility" alone)
+    return [e if e.target or not e.cameo.startswith(CLAIM_CODE) else dataclasses.replace(
+                e, target=credited[id(e)].target, target_text=credited[id(e)].target_text,
+                target_span=credited[id(e)].target_span)
+            for e in out if e.target or not e.cameo.startswith(CLAIM_CODE)
+            or (id(e) in credited and credited[id(e)].target)]
+
+
+def _merged(events: list[Event], more: list[Event]) -> list[Event]:
+    """``events`` in their order, with each of ``more`` before the first event after it
+    in the text."""
+    out = list(events)
+    for m in more:
+        at = next((k for k, e in enumerate(out) if e.trigger_span[0] > m.trigger_span[0]), len(out))
+        out.insert(at, m)
     return out
 
 
 CLAIM_CODE = "015"      # claim responsibility
+CLAIM_REACH = 2         # sentences after an attack a claim of it may come
 
 
 def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:

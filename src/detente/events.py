@@ -1567,6 +1567,7 @@ def _shown_near(tr: Trigger, res: ActorResolver, sources) -> list[Actor]:
 
 ALLEGE = word_list("allege_verbs")
 CLAIM_NOUNS = word_list("claim_nouns")
+CLAIM = "015"          # claim responsibility
 CLAIMANT_VERBS = ALLEGE | SPEECH    # who made a claim that is rejected: "X said/alleged ..."
 OFFER_NOUNS = word_list("offer_nouns")          # "rejected the offer": made by whoever offered it
 OFFERING = word_list("offering_verbs")
@@ -1601,6 +1602,8 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
             out.append(e)    # a passive's agent is the state of its place: "were sentenced in Mexico"
         elif not complete and e.code[:2] not in ("01", "02"):
             out.append(e)
+        elif e.source and e.code[:3] == CLAIM and e.mode == "asserted":
+            out.append(e)    # a claim of responsibility is aimed at the victims of what it claims (coder)
     return out
 
 
