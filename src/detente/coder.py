@@ -262,6 +262,12 @@ def _claimed_attacks(events: list[Event], unclaimed: list[Event] = ()) -> list[E
             elif any(e is u for u in unclaimed):
                 continue
         out.append(e)
+    for c in out:     # (or the claimant's attack the claim's own sentence tells: "claimed a series of attacks in ...")
+        if c.cameo.startswith(CLAIM_CODE) and not c.target and id(c) not in credited:
+            own = next((e for e in out if e.sentence == c.sentence and e.cameo[:2] in ATTACK_ROOTS
+                        and e.mode == "asserted" and e.source == c.source and e.target), None)
+            if own is not None:
+                credited[id(c)] = own
     # a claim that names no victim is aimed at those of the attack it claims, else it says
     # nothing of a relation ("the group claimed responsibility" alone)
     return [e if e.target or not e.cameo.startswith(CLAIM_CODE) else dataclasses.replace(

@@ -373,9 +373,12 @@ class EventExtractor:
                 # claiming an attack is addressed to its victims: "claimed the bombing in Kabul"
                 claimed = _claimed_event(tr.token)
                 if claimed is not None:
+                    counted = claimed.head.head if claimed.head.dep_ == "prep" and claimed.head.lower_ == "of" \
+                        and claimed.head.head.lemma_.lower() in SERIES_NOUNS else claimed
                     targets = [a for a in self._noun_args(claimed, res, code="19")[1]
                                if a.country not in {s.country for s in sources}] or \
-                        _protest_venue(claimed, res, sources, deep=True)
+                        _protest_venue(claimed, res, sources, deep=True) or \
+                        _protest_venue(counted, res, sources, deep=True)
                 if not targets:
                     # "gunmen attacked a police station in Quetta; the BLA claimed
                     # responsibility": the victims of the attack told before it
@@ -472,12 +475,17 @@ class EventExtractor:
             claimant = _claiming_verb(tr.token) if tr.code[:2] in ATTACK_ROOTS else None
             if claimant is not None:
                 # "Hamas claimed responsibility for the attack": it happened, by the claimant
+                counted = tr.token.head.head if tr.token.head.dep_ == "prep" \
+                    and tr.token.head.head.lemma_.lower() in SERIES_NOUNS else tr.token
                 if not targets:       # "for the bombing in Peshawar": on that place's country
-                    targets = _protest_venue(tr.token, res, [], deep=True)
-                if not sources and targets:   # (with no victim named it was told of before)
+                    targets = _protest_venue(tr.token, res, [], deep=True) or \
+                        _protest_venue(counted, res, [], deep=True)     # "a wave of bombings in ..."
+                if not sources and (targets or any(c.dep_ == "det" and c.lower_ in ("a", "an")
+                                                   for c in counted.children)):
+                    # (with no victim named, "the attack" was told of before; "an attack" was not)
                     sources = _subject_actors(claimant, res)
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
-            if claimant is not None and mode == "hypothetical" and targets \
+            if claimant is not None and mode == "hypothetical" and (sources or targets) \
                     and mode_of(claimant) in ("asserted", "negated"):     # (also "nobody claimed it")
                 # (an attack claimed with no victim named was told of before: "the attack")
                 mode = "asserted"
@@ -2078,6 +2086,7 @@ def _fought_abroad(t: Token, casualties: list[Actor], res: ActorResolver) -> lis
 
 
 CLAIMING = word_list("claiming_verbs")
+SERIES_NOUNS = word_list("series_nouns")   # "a series of attacks": the attacks
 INCURSION = word_list("incursion_verbs")
 
 
@@ -2104,23 +2113,38 @@ def _entered_place(v: Token, res: ActorResolver) -> bool:
 
 
 def _claimed_event(v: Token) -> Token | None:
-    """What a claim of responsibility is for: "claimed responsibility for the attack"."""
+    """What a claim of responsibility is for: "claimed responsibility for the attack", "for
+    a series of attacks"."""
     for r in v.children:
         if r.dep_ == "dobj" and r.lemma_.lower() in CLAIM_WORDS:
             for p in r.children:
                 if p.dep_ == "prep" and p.lower_ == "for":
-                    return _child(p, "pobj")
+                    claimed = _child(p, "pobj")
+                    return _of_series(claimed) if claimed is not None else None
     return None
+
+
+def _of_series(n: Token) -> Token:
+    """The events a noun of number counts ("a series of attacks", "a wave of bombings"),
+    else the noun itself."""
+    if n.lemma_.lower() in SERIES_NOUNS:
+        inner = next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for o in p.children if o.dep_ == "pobj"), None)
+        if inner is not None:
+            return inner
+    return n
 
 
 def _claiming_verb(n: Token) -> Token | None:
     """The verb claiming responsibility for the event noun ``n``, if any (the inverse of
     ``_claimed_event``)."""
+    if n.head.dep_ == "prep" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SERIES_NOUNS:
+        n = n.head.head
     v = n.head.head.head
     if v.pos_ != "VERB" or v.lemma_.lower() not in CLAIMING:
         return None
     claimed = _claimed_event(v)
-    return v if claimed is not None and claimed.i == n.i else None
+    return v if claimed is not None and claimed.i in (n.i, *(c.i for p in n.children for c in p.children)) else None
 
 
 def _with_partner(n: Token) -> bool:
