@@ -774,6 +774,8 @@ class ActorResolver:
             return self.actors(h.head.head, coordinated=False)
         if low not in HE_SHE | IT | THEY:
             return []
+        if low in IT and self._thing_before(h) is not None:
+            return []       # "An earthquake struck Italy. It killed 250 people": the quake
         found = self.salience.resolve(low, self.sentence_of(h), before=h.i)
         if found and h.dep_ == "poss" and h.head.lemma_.lower() in SOVEREIGN and low in IT | THEY:
             # "Estonia reports that a Russian helicopter violated its airspace", "Indian jets
@@ -784,6 +786,20 @@ class ActorResolver:
                     and not {a.country for a in speaker} & {a.country for a in found}:
                 found = speaker
         return [Actor(a.code, a.text, None, h.i, a.person, a.plural, a.entry) for a in found]
+
+    def _thing_before(self, h: Token) -> Token | None:
+        """The subject of the sentence before, if "it", the subject of its sentence's first
+        clause, continues it and it is a thing no actor names (a storm, a deal, a report)."""
+        if h.dep_ not in ("nsubj", "nsubjpass") or h.sent.start == 0 or any(
+                t.pos_ in ("VERB", "AUX", "NOUN", "PROPN") for t in h.doc[h.sent.start:h.i]):
+            return None
+        before = h.doc[h.sent.start - 1].sent
+        subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ == "NOUN" and subj.tag_ == "NN" \
+                and subj.i not in self.mentions and not self.actors(subj) \
+                and not any(c.i in self.mentions for c in subj.children):   # (not "a British report": Britain's?)
+            return subj
+        return None
 
     def doer_countries(self, h: Token) -> set[str]:
         """The countries of the subject of the clause a possessive sits in."""
