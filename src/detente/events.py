@@ -948,6 +948,15 @@ class EventExtractor:
                     return res.actors(s)
                 node = head
                 continue
+            if node.dep_ == "conj" and node.tag_ in ("VBZ", "VBD", "VBP") and head.pos_ in ("NOUN", "PROPN") \
+                    and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+                # a finite verb the parser joined to the object before it: "Japan limits rice
+                # exports and bans beef imports" (Japan bans)
+                node = head.head
+                s = _child(node, "nsubj")
+                if s is not None:
+                    return res.actors(s)
+                continue
             if node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
                 obj = _child(head.head, "dobj")
                 if head.lower_ in ("for", "of", "with") and obj is not None and res.actors(obj):
