@@ -23,6 +23,8 @@ RESPONDING = word_list("responding_verbs")             # "to address the incursi
 HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"
 UNREAL = word_list("unreal_modifiers")                 # "a possible invasion": not (yet) a fact
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
+VOTING = word_list("voting_heads")                     # "the Senate votes to ratify the treaty" ...
+VOTED_ACTS = word_list("acts_done_by_vote")            # ... ratified it: the vote is the act
 INTENT_HEADS = word_list("intent_heads")
 FUTURE = word_list("future")
 GOING_TO = word_list("going_to")
@@ -144,6 +146,10 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
             return "hypothetical"   # "talks are expected to begin", "a summit is set to take place"
         # an infinitive is the content of a plan, purpose or wish, unless its head says it
         # happened ("managed to", "continued to")
+        if hl in VOTING and (head.pos_ == "VERB" or head.dep_ == "ROOT") and infinitive(node) \
+                and node.lemma_.lower() in VOTED_ACTS:
+            node = head      # "the Senate votes to ratify the treaty": as the vote is
+            continue
         if node.pos_ in ("VERB", "AUX") and infinitive(node) and (hl not in IMPLICATIVE or head.pos_ != "VERB"):
             # ("used drones to strike" happened; "approves the use of missiles to strike" not yet)
             return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" else "hypothetical"
