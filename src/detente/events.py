@@ -696,7 +696,11 @@ class EventExtractor:
                                                            and _child(v, "dobj") is None
                                                            and not any(_child(o, "dobj") is not None
                                                                        for o in v.conjuncts)
-                                                           and not any(_reduced_relative(c) for c in v.children))))
+                                                           and not any(_reduced_relative(c) for c in v.children))
+                                       # a past form with a "by" agent and no object is a participle:
+                                       # "the pilots of a jet shot down by Syria are recovered"
+                                       or (v.tag_ == "VBD" and _child(v, "agent") is not None
+                                           and _child(v, "dobj") is None)))
                                  or _reduced_relative(v)):
             # a headline's passive: "Two Israelis killed in bombings", "Journalist detained"
             passive = True
@@ -766,8 +770,10 @@ class EventExtractor:
                 sources = res.actors(agent)
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN"):
             head_actors = res.actors(v.head)
-            if v.tag_ == "VBN" and not targets and _child(v, "dobj") is None:
-                # "troops deployed in X", "a British toddler kidnapped in Nigeria"; with an
+            if (v.tag_ == "VBN" or (v.tag_ == "VBD" and _child(v, "agent") is not None)) \
+                    and not targets and _child(v, "dobj") is None:
+                # "troops deployed in X", "a British toddler kidnapped in Nigeria" (or tagged
+                # a past form, with its "by" agent: "a drone shot down by Iran"); with an
                 # object it is active: "the coalition bombed Sanaa" read as a participle
                 targets = head_actors or [m for c in v.head.children if c.dep_ in ("amod", "compound", "poss")
                                           and c.i < v.head.i for m in res.modifier(c)]
