@@ -358,10 +358,14 @@ class EventExtractor:
             if not sources and (tr.code[:3] == "174" or tr.token.lemma_.lower() in ("expel", "deport")) \
                     and tr.token.pos_ == "VERB":
                 # "was deported from New Zealand": by the state it is deported from
-                out_of = next((places.place_of(o, res) for p in tr.token.children if p.dep_ == "prep"
-                               and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"), None)
+                froms = [o for p in tr.token.children if p.dep_ == "prep" and p.lower_ == "from"
+                         for o in p.children if o.dep_ == "pobj"]
+                out_of = next((places.place_of(o, res) for o in froms), None)
                 if out_of is not None and out_of.country:
                     sources = [Actor(out_of.country, out_of.name, None, tr.token.i)]
+                else:
+                    # "Russia is expelled from the Council of Europe": by the body it leaves
+                    sources = [a for o in froms for a in res.actors(o) if a.country in ("IGO", "NGO")]
             if not targets and (tr.code[:2] in ("14", "15") or tr.code[:3] == "018"):
                 # a protest is aimed at where it is held; sympathy goes to where it happened
                 targets = _protest_venue(tr.token, res, sources, deep=tr.code[:3] == "018")
