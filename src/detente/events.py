@@ -121,7 +121,7 @@ class EventExtractor:
                     out.append(Trigger(t, npat.code, npat, noun))
                 continue
             frame = _frame(t)
-            pat = _best(pats, frame)
+            pat = _best(pats, frame, t)
             if t.lemma_.lower() in TAKING and (pat is None or not pat.words or pat.code == "-") \
                     and _took_place(t, names):
                 # "the Taliban seized Kunduz", "rebels captured Goma": territory (192), not
@@ -2450,10 +2450,17 @@ def _frame(v: Token) -> dict[str, list[Token]]:
     return frame
 
 
-def _best(pats: list[Pattern], frame) -> Pattern | None:
+def _best(pats: list[Pattern], frame, verb: Token | None = None) -> Pattern | None:
     for p in pats:
-        if all(w in frame for w in p.words):
+        if all(w in frame for w in p.words) and not (
+                verb is not None and len(p.words) == 1 and p.words[0] in PARTICLES
+                and not any(t.head.i == verb.i for t in frame[p.words[0]])):
             return p
     return None
+
+
+# The particle of a phrasal verb pattern is the verb's own word: "gave in to the demands",
+# not "were given prison sentences in Dubai"
+PARTICLES = word_list("phrasal_particles")
 
 
