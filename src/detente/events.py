@@ -273,6 +273,10 @@ class EventExtractor:
                 if tr.code.startswith("084") and tr.token.lemma_.lower() in FREEING and obj is not None \
                         and obj.lemma_.lower() in PUBLISHED:
                     continue     # what is published is not freed: "releases GDP figures", "a birth certificate"
+                if tr.code.startswith("084") and tr.token.lemma_.lower() in FREEING and any(
+                        o.lemma_.lower() in CARE_PLACES for p in tr.token.children if p.dep_ == "prep"
+                        and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"):
+                    continue     # "released from hospital": discharged, no captive freed
                 sources, targets = self._verb_args(tr, res)
                 if tr.code == SUPPRESSION and tr.noun is not None and tr.noun.i != tr.token.i \
                         and (any(a.code[3:6] not in STATE_BODIES for a in sources)
@@ -1226,7 +1230,10 @@ class EventExtractor:
             elif c.dep_ == "acl":
                 # "an attack carried out by the United States": the participle's agent
                 # (not "a ceasefire mediated by Qatar": the mediator is no party)
-                if own_source and not any(p.code[:3] in MEDIATION for p in self.dicts.verbs.get(c.lemma_.lower(), ())):
+                if own_source and not any(p.code[:3] in MEDIATION for p in self.dicts.verbs.get(c.lemma_.lower(), ())) \
+                        and not (c.lemma_.lower() in SPEECH and _between(n)):
+                    # (nor "a ceasefire between Israel and Hamas, announced by Egypt": its
+                    # parties are named, the announcer is none)
                     sources += [a for g in c.children if g.dep_ == "agent"
                                 for o in g.children if o.dep_ == "pobj" for a in res.actors(o)]
                 if code[:2] in ATTACK_ROOTS:
@@ -1998,7 +2005,8 @@ RECEIVING = word_list("receiving_verbs")
 DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
 FREEING = word_list("freeing_verbs")         # those who free hostages held them
-PUBLISHED = word_list("published_nouns")      # released, they are published: no one is freed
+PUBLISHED = word_list("published_nouns")
+CARE_PLACES = word_list("care_places")      # "released from hospital": discharged      # released, they are published: no one is freed
 
 
 def _attempted(t: Token) -> bool:
