@@ -123,6 +123,10 @@ class ActorMatcher:
                 for i in range(span.start, span.end):
                     out[i] = m
         for m in list({id(m): m for m in out.values()}.values()):
+            shared = self._elided(doc, m, out)
+            if shared is not None:
+                out[shared.start] = shared    # "North and South Korea": North Korea too
+        for m in list({id(m): m for m in out.values()}.values()):
             if self._inside_longer_name(doc, m, out):
                 for i in range(m.start, m.end):
                     del out[i]
@@ -135,6 +139,20 @@ class ActorMatcher:
                 m.entries = [ActorEntry(e.country, "region", e.name)]
                 m.address = True
         return out
+
+    def _elided(self, doc: Doc, m: Mention, out: dict[int, Mention]) -> Mention | None:
+        """A name whose last words the conjunct after it shares: "North and South Korea",
+        "East and West Germany". The capitalised word before "and" with the words after the
+        first of ``m`` is a name too; its mention is that word alone."""
+        if m.end - m.start < 2 or m.start < 2 or doc[m.start - 1].lower_ not in ("and", "or") \
+                or not doc[m.start - 2].text[:1].isupper() or (m.start - 2) in out:
+            return None
+        word = doc[m.start - 2]
+        lower = fold(" ".join([word.text, *(t.text for t in doc[m.start + 1:m.end])])).lower()
+        if lower not in self.by_lower:
+            return None
+        entries = self._fitting(lower, doc[word.i:word.i + 1])
+        return Mention(word.i, word.i + 1, entries) if entries else None
 
     def _inside_longer_name(self, doc: Doc, m: Mention, out: dict[int, Mention]) -> bool:
         """Whether a match is only part of a longer name nobody listed: a country at its
