@@ -578,7 +578,7 @@ class ActorResolver:
         while j >= 0 and len(toks) < self.dicts.role_max:
             t = self.doc[j]
             # modifiers of the phrase, or flat siblings in a name's title ("Secretary General")
-            if t.dep_ in ("compound", "amod") and (t.head.i in {x.i for x in toks}
+            if t.dep_ in ("compound", "amod", "nmod") and (t.head.i in {x.i for x in toks}
                                                    or (t.head.i == toks[0].head.i and toks[0].dep_ == "compound")):
                 toks.insert(0, t)
                 lemmas.insert(0, _noun_lemma(t))
