@@ -292,6 +292,20 @@ class EventExtractor:
                     held = [tr.token] + ([tr.token.head] if tr.token.dep_ == "acl" else [])
                     targets = [a for h in held for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
                                for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
+                if tr.code.startswith("087") and all(a.country == "---" for a in targets):
+                    # "withdrew from Iraq", "pulled its troops out of Kherson": from that place's country
+                    outs = [c for c in tr.token.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+                    left = next((p for o in [*(c for c in tr.token.children if c.dep_ == "dobj"),
+                                             *(o for c in tr.token.children if c.dep_ == "prep" and c.lower_ == "from"
+                                               for o in c.children if o.dep_ == "pobj"),
+                                             # "pulled its troops out of Syria"
+                                             *(o for x in [tr.token, *outs] for c in x.children
+                                               if c.dep_ == "prep" and c.lower_ == "of" and (x is not tr.token or outs)
+                                               for o in c.children if o.dep_ == "pobj")]
+                                 if res.place_country(o)   # a place's own name, not "the Kyoto Protocol"
+                                 for p in [places.place_of(o, res)] if p is not None and p.country), None)
+                    if left is not None and left.country not in {a.country for a in sources}:
+                        targets = [Actor(left.country, left.name, None, tr.token.i)]
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
                         a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
                         and _entered_place(tr.token, res)):
