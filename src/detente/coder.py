@@ -247,6 +247,8 @@ def _claimed_attacks(events: list[Event], unclaimed: list[Event] = ()) -> list[E
     Al-Shabaab claimed responsibility." -> al-Shabaab did it (the guidelines' claimant).
     ``unclaimed``: attacks with no actor in the text at all ("three explosions killed 34
     people"), events only when claimed so."""
+    if not any(e.cameo.startswith(CLAIM_CODE) for e in events):
+        return events     # (most documents: no claim, so no attack to credit nor claim to aim)
     claims = [e for e in events if e.cameo.startswith(CLAIM_CODE) and e.mode == "asserted"
               and e.source and not e.source.startswith(("---", "IGO", "NGO"))]
     out, credited = [], {}
@@ -268,13 +270,18 @@ def _claimed_attacks(events: list[Event], unclaimed: list[Event] = ()) -> list[E
                         and e.mode == "asserted" and e.source == c.source and e.target), None)
             if own is not None:
                 credited[id(c)] = own
-    # a claim that names no victim is aimed at those of the attack it claims, else it says
-    # nothing of a relation ("the group claimed responsibility" alone)
-    return [e if e.target or not e.cameo.startswith(CLAIM_CODE) else dataclasses.replace(
-                e, target=credited[id(e)].target, target_text=credited[id(e)].target_text,
-                target_span=credited[id(e)].target_span)
-            for e in out if e.target or not e.cameo.startswith(CLAIM_CODE)
-            or (id(e) in credited and credited[id(e)].target)]
+    aimed = []
+    for e in out:
+        if e.cameo.startswith(CLAIM_CODE) and not e.target:
+            # a claim that names no victim is aimed at those of the attack it claims, else
+            # it says nothing of a relation ("the group claimed responsibility" alone)
+            attack = credited.get(id(e))
+            if attack is None or not attack.target:
+                continue
+            e = dataclasses.replace(e, target=attack.target, target_text=attack.target_text,
+                                    target_span=attack.target_span)
+        aimed.append(e)
+    return aimed
 
 
 def _merged(events: list[Event], more: list[Event]) -> list[Event]:

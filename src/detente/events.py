@@ -274,8 +274,7 @@ class EventExtractor:
                         and obj.lemma_.lower() in PUBLISHED:
                     continue     # what is published is not freed: "releases GDP figures", "a birth certificate"
                 if tr.code.startswith("084") and tr.token.lemma_.lower() in FREEING and any(
-                        o.lemma_.lower() in CARE_PLACES for p in tr.token.children if p.dep_ == "prep"
-                        and p.lower_ == "from" for o in p.children if o.dep_ == "pobj"):
+                        o.lemma_.lower() in CARE_PLACES for o in _pobjs(tr.token, "from")):
                     continue     # "released from hospital": discharged, no captive freed
                 sources, targets = self._verb_args(tr, res)
                 if tr.code == SUPPRESSION and tr.noun is not None and tr.noun.i != tr.token.i \
@@ -293,17 +292,8 @@ class EventExtractor:
                     targets = [a for h in held for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
                                for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
                 if tr.code.startswith("087") and all(a.country == "---" for a in targets):
-                    # "withdrew from Iraq", "pulled its troops out of Kherson": from that place's country
-                    outs = [c for c in tr.token.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
-                    left = next((p for o in [*(c for c in tr.token.children if c.dep_ == "dobj"),
-                                             *(o for c in tr.token.children if c.dep_ == "prep" and c.lower_ == "from"
-                                               for o in c.children if o.dep_ == "pobj"),
-                                             # "pulled its troops out of Syria"
-                                             *(o for x in [tr.token, *outs] for c in x.children
-                                               if c.dep_ == "prep" and c.lower_ == "of" and (x is not tr.token or outs)
-                                               for o in c.children if o.dep_ == "pobj")]
-                                 if res.place_country(o)   # a place's own name, not "the Kyoto Protocol"
-                                 for p in [places.place_of(o, res)] if p is not None and p.country), None)
+                    # "withdrew from Iraq", "pulled its troops out of Syria": from that place's country
+                    left = _left_place(tr.token, res)
                     if left is not None and left.country not in {a.country for a in sources}:
                         targets = [Actor(left.country, left.name, None, tr.token.i)]
                 if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
@@ -376,8 +366,7 @@ class EventExtractor:
             if not sources and (tr.code[:3] == "174" or tr.token.lemma_.lower() in ("expel", "deport")) \
                     and tr.token.pos_ == "VERB":
                 # "was deported from New Zealand": by the state it is deported from
-                froms = [o for p in tr.token.children if p.dep_ == "prep" and p.lower_ == "from"
-                         for o in p.children if o.dep_ == "pobj"]
+                froms = _pobjs(tr.token, "from")
                 out_of = next((places.place_of(o, res) for o in froms), None)
                 if out_of is not None and out_of.country:
                     sources = [Actor(out_of.country, out_of.name, None, tr.token.i)]
@@ -395,12 +384,10 @@ class EventExtractor:
                 # claiming an attack is addressed to its victims: "claimed the bombing in Kabul"
                 claimed = _claimed_event(tr.token)
                 if claimed is not None:
-                    counted = claimed.head.head if claimed.head.dep_ == "prep" and claimed.head.lower_ == "of" \
-                        and claimed.head.head.lemma_.lower() in SERIES_NOUNS else claimed
                     targets = [a for a in self._noun_args(claimed, res, code="19")[1]
                                if a.country not in {s.country for s in sources}] or \
                         _protest_venue(claimed, res, sources, deep=True) or \
-                        _protest_venue(counted, res, sources, deep=True)
+                        _protest_venue(_counted(claimed), res, sources, deep=True)
                 if not targets:
                     # "gunmen attacked a police station in Quetta; the BLA claimed
                     # responsibility": the victims of the attack told before it
@@ -497,8 +484,7 @@ class EventExtractor:
             claimant = _claiming_verb(tr.token) if tr.code[:2] in ATTACK_ROOTS else None
             if claimant is not None:
                 # "Hamas claimed responsibility for the attack": it happened, by the claimant
-                counted = tr.token.head.head if tr.token.head.dep_ == "prep" \
-                    and tr.token.head.head.lemma_.lower() in SERIES_NOUNS else tr.token
+                counted = _counted(tr.token)
                 if not targets:       # "for the bombing in Peshawar": on that place's country
                     targets = _protest_venue(tr.token, res, [], deep=True) or \
                         _protest_venue(counted, res, [], deep=True)     # "a wave of bombings in ..."
@@ -2019,8 +2005,8 @@ RECEIVING = word_list("receiving_verbs")
 DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
 FREEING = word_list("freeing_verbs")         # those who free hostages held them
-PUBLISHED = word_list("published_nouns")
-CARE_PLACES = word_list("care_places")      # "released from hospital": discharged      # released, they are published: no one is freed
+PUBLISHED = word_list("published_nouns")      # released, they are published: no one is freed
+CARE_PLACES = word_list("care_places")      # "released from hospital": discharged
 
 
 def _attempted(t: Token) -> bool:
@@ -2165,6 +2151,31 @@ def _claimed_event(v: Token) -> Token | None:
     return None
 
 
+def _pobjs(t: Token, *preps: str) -> list[Token]:
+    """The objects of ``t``'s own prepositions ``preps``: "withdrew from Iraq" -> Iraq."""
+    return [o for p in t.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _left_place(v: Token, res: ActorResolver):
+    """The named place a verb of withdrawing leaves: its object, or the object of its
+    "from" or "out of" ("withdrew from Iraq", "pulled its troops out of Syria"); a
+    place's own name, not one a name carries ("withdrew from the Kyoto Protocol")."""
+    outs = [c for c in v.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+    left = [c for c in v.children if c.dep_ == "dobj"] + _pobjs(v, "from") + \
+        [o for x in outs for o in _pobjs(x, "of")] + (_pobjs(v, "of") if outs else [])
+    return next((p for o in left if res.place_country(o)
+                 for p in [places.place_of(o, res)] if p is not None and p.country), None)
+
+
+def _counted(n: Token) -> Token:
+    """The noun of number that counts ``n`` ("a wave of bombings" for "bombings"), else
+    ``n`` (the inverse of ``_of_series``)."""
+    p = n.head
+    if n.dep_ == "pobj" and p.dep_ == "prep" and p.lower_ == "of" and p.head.lemma_.lower() in SERIES_NOUNS:
+        return p.head
+    return n
+
+
 def _of_series(n: Token) -> Token:
     """The events a noun of number counts ("a series of attacks", "a wave of bombings"),
     else the noun itself."""
@@ -2179,8 +2190,7 @@ def _of_series(n: Token) -> Token:
 def _claiming_verb(n: Token) -> Token | None:
     """The verb claiming responsibility for the event noun ``n``, if any (the inverse of
     ``_claimed_event``)."""
-    if n.head.dep_ == "prep" and n.head.lower_ == "of" and n.head.head.lemma_.lower() in SERIES_NOUNS:
-        n = n.head.head
+    n = _counted(n)
     v = n.head.head.head
     if v.pos_ != "VERB" or v.lemma_.lower() not in CLAIMING:
         return None
