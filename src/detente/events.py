@@ -289,8 +289,7 @@ class EventExtractor:
                     # "Qatar mediates between Israel and Hamas", "a truce between X and Y,
                     # mediated by Qatar": between whom
                     held = [tr.token] + ([tr.token.head] if tr.token.dep_ == "acl" else [])
-                    targets = [a for h in held for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
-                               for o in p.children if o.dep_ == "pobj" for a in res.actors(o, coordinated=True)]
+                    targets = [a for h in held for o in _pobjs(h, "between") for a in res.actors(o, coordinated=True)]
                 if tr.code.startswith("087") and all(a.country == "---" for a in targets):
                     # "withdrew from Iraq", "pulled its troops out of Syria": from that place's country
                     left = _left_place(tr.token, res)
@@ -824,8 +823,7 @@ class EventExtractor:
         # in an Israeli strike", where the pattern is "kill militant")
         named = [n for w in (tr.pattern.words if tr.pattern else ()) for n in frame.get(w, ())]
         if tr.code[:2] == "19":     # (its code stays the verb's: a killing in a strike is 18)
-            named += [o for p in tr.token.children if p.dep_ == "prep" and p.lower_ in ("in", "by")
-                      for o in p.children if o.dep_ == "pobj" and o not in named]
+            named += [o for o in _pobjs(tr.token, "in", "by") if o not in named]
         for n in named:
             if n.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -2180,10 +2178,9 @@ def _of_series(n: Token) -> Token:
     """The events a noun of number counts ("a series of attacks", "a wave of bombings"),
     else the noun itself."""
     if n.lemma_.lower() in SERIES_NOUNS:
-        inner = next((o for p in n.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for o in p.children if o.dep_ == "pobj"), None)
-        if inner is not None:
-            return inner
+        inner = _pobjs(n, "of")
+        if inner:
+            return inner[0]
     return n
 
 
