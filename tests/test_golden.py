@@ -2,7 +2,7 @@
 
 Each line of golden/sentences.jsonl: ``expect`` lists [source, target, CAMEO root,
 mode, date?] that must be among the coded events; ``no_asserted`` / ``no_events``
-/ ``forbid_asserted_roots`` / ``forbid_sources`` / ``forbid_targets`` say what must not be there.
+/ ``forbid_asserted_roots`` / ``forbid_asserted_codes`` / ``forbid_sources`` / ``forbid_targets`` say what must not be there.
 """
 import json
 from pathlib import Path
@@ -27,6 +27,8 @@ def test_golden_sentence(coder, case):
         assert [g for g in got if g[3] == "asserted"] == []
     for root in case.get("forbid_asserted_roots", []):
         assert [g for g in got if g[2] == root and g[3] == "asserted"] == [], got
+    for code in case.get("forbid_asserted_codes", []):
+        assert [e for e in events if e.cameo == code and e.mode == "asserted"] == [], got
     for src in case.get("forbid_sources", []):
         assert [g for g in got if g[0] == src] == [], got
     for tgt in case.get("forbid_targets", []):
