@@ -1184,8 +1184,8 @@ class EventExtractor:
         for c in (c for c in obj.children if c.dep_ == "prep"
                   and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")
                   and not (together and c.lower_ == "against")):
-            for o in c.children:
-                if o.dep_ == "pobj" and not res.is_place(o):
+            for o in _prep_objects(c):
+                if not res.is_place(o):
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
                     if a:
                         return a
@@ -2147,6 +2147,15 @@ def _claimed_event(v: Token) -> Token | None:
                     claimed = _child(p, "pobj")
                     return _of_series(claimed) if claimed is not None else None
     return None
+
+
+def _prep_objects(p: Token) -> list[Token]:
+    """A preposition's objects; with a participle the parser hung on it, that participle's
+    subject if a name: "severed relations with Chad, reducing its allies to 24" parsed
+    "with [Chad reducing ...]" (not "with security forces conducting a deployment")."""
+    return [o for o in p.children if o.dep_ == "pobj"] + [
+        s for o in p.children if o.dep_ == "pcomp" and o.tag_ == "VBG"
+        for s in o.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"]
 
 
 def _pobjs(t: Token, *preps: str) -> list[Token]:
