@@ -1028,7 +1028,12 @@ class EventExtractor:
                     a = [Actor(town.country, town.name, None, c.i)] if town is not None else []
                 if a:
                     return a
-                inner = self._inside_object(c, res, owners=False, together=tr.code[:2] in COOPERATIVE_ROOTS)
+                # a protest put down is put down on its marchers, not on whom it was against:
+                # "police broke up a protest against the mine's Chinese owners"
+                protest = tr.code[:2] == "17" and (pat := self._noun_pattern(c)) is not None \
+                    and pat.code[:2] == "14"
+                inner = self._inside_object(c, res, owners=False,
+                                            together=tr.code[:2] in COOPERATIVE_ROOTS or protest)
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -1170,6 +1175,8 @@ class EventExtractor:
                     continue      # "a church bombing": on whom, not whose
                 if c.lemma_.lower() in BACKING:
                     continue      # "an Egypt-mediated truce", "US-backed talks": no party to it
+                if together and stance_prefix(c) == "anti":
+                    continue      # "broke up anti-China protests": whom it is against
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
                 if a and other_event and c.pos_ == "NOUN" and all(x.country == "---" for x in a):
