@@ -1010,6 +1010,12 @@ class EventExtractor:
         aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
             for c in v.children for o in c.children if o.dep_ == "pobj")
+        if tr.code.startswith(BETWEEN_STATES) and v.lemma_.lower() not in EXPELLING:
+            # the state one's envoy is posted to: "recalled its ambassador to Hungary" (one
+            # expels another state's envoy to oneself)
+            a = [x for o in v.children if o.dep_ == "dobj" for p in _pobjs(o, "to") for x in res.actors(p)]
+            if a:
+                return a
         if tr.code[:2] == "04":
             # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
             # with, not what (the parser may hang "with" on the object)
@@ -1313,6 +1319,9 @@ DOMESTIC_ROOTS = frozenset({"08", "09", "10", "11", "12", "14", "16", "17"})
 # Yielding done to no one: stepping down from office (accede to demands for a change in
 # leadership, 0831) names no one it is done to.
 UNDIRECTED = ("0831",)
+# Reductions only done to another state: diplomatic ties cut or downgraded, ambassadors
+# recalled (161). With no other state named, their target is unknown.
+BETWEEN_STATES = ("161",)
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
@@ -1363,6 +1372,11 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     if r.code.startswith(UNDIRECTED) and r.source is None and r.target is not None:
         # "after the resignation of Prime Minister Monti": he steps down, at no one
         r = dataclasses.replace(r, source=r.target, target=None)
+    if r.code.startswith(BETWEEN_STATES) and r.source is not None and r.target is not None \
+            and r.target.country == r.source.country and r.source.country not in NO_COUNTRY:
+        # diplomatic ties are with another state: "France recalls its ambassador" is not
+        # France on its own government
+        r = dataclasses.replace(r, target=None)
     if r.code[:2] == "14" and r.source is not None and r.source.country == "---" and r.target is not None \
             and r.target.country not in NO_COUNTRY and r.target.code[3:6] in ("GOV", "ELI"):
         # "a million people protest against Yemeni President Saleh": his own people
@@ -1434,7 +1448,7 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     if r.source is None and r.target.country == "---":
         return None      # nor a country: "a school trip", "a man was arrested by town police"
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
-            and not r.code.startswith(UNDIRECTED) and (
+            and not r.code.startswith(UNDIRECTED + BETWEEN_STATES) and (
             r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
         # an act on people the text does not name is on the actor's own country: "Mexico
         # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
