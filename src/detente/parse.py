@@ -40,6 +40,11 @@ def load(model: str):
         Language.component("detente_headings", func=split_headings)
     if "detente_headings" not in nlp.pipe_names:
         nlp.add_pipe("detente_headings", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        if not Language.has_factory("detente_lemmas"):
+            Language.component("detente_lemmas", func=fix_lemmas)
+        if "detente_lemmas" not in nlp.pipe_names:
+            nlp.add_pipe("detente_lemmas", after="lemmatizer")
     _cache_lemmas(nlp)
     _index_attribute_rules(nlp)
     return nlp
@@ -79,6 +84,23 @@ def split_headings(doc):
                 if t.i > 0:
                     t.is_sent_start = True
                 doc[end + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def _plural_nouns() -> dict[str, str]:
+    return word_pairs("plural_nouns")
+
+
+def fix_lemmas(doc):
+    """Give the plural nouns the lemmatizer reduces to another word their own singular
+    (``data/grammar/plural_nouns.tsv``: "doses" is a dose, not "dos"), whatever their tag
+    (as verbs the forms have the same lemma: "taxes", "bases")."""
+    fixes = _plural_nouns()
+    for t in doc:
+        lemma = fixes.get(t.lower_)
+        if lemma is not None:
+            t.lemma_ = lemma
     return doc
 
 
