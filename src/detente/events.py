@@ -1064,6 +1064,9 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
+        giver = _giver_of_goods(v) if tr.pattern is not None and tr.pattern.reverse else None
+        if giver is not None and res.actors(giver):
+            return res.actors(giver)     # "received vaccine doses donated by China"
         if tr.pattern is not None and tr.pattern.reverse and not any(p.lower_ == "from" for p in preps):
             # whom it is got from, deeper: "receives grain as humanitarian aid from Russia",
             # "received a loan of $2 billion from the IMF"
@@ -1899,7 +1902,7 @@ def _gift(v: Token) -> tuple[Token, str] | None:
     lemma = v.lemma_.lower()
     if lemma in GETTING:
         if not any(p.dep_ == "prep" and p.lower_ == "from" for c in v.children if c.dep_ in ("prep", "dobj")
-                   for p in (c, *c.subtree)):
+                   for p in (c, *c.subtree)) and not _giver_of_goods(v):
             return None
         goods = [(c, {w.lemma_.lower() for w in c.subtree}) for c in v.children if c.dep_ == "dobj"]
     elif lemma in GIVING:
@@ -1920,6 +1923,14 @@ def _gift(v: Token) -> tuple[Token, str] | None:
         if code:
             return c, code
     return None
+
+
+def _giver_of_goods(v: Token) -> Token | None:
+    """The agent of a giving participle on a getting verb's object: "received vaccine
+    doses donated by China" -> China."""
+    return next((o for d in v.children if d.dep_ == "dobj" for g in d.children
+                 if g.dep_ == "acl" and g.tag_ == "VBN" and g.lemma_.lower() in GIVING
+                 for a in g.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
 
 
 def _gift_trigger(v: Token, gift: tuple[Token, str]) -> Trigger:
