@@ -130,6 +130,8 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code == "-":
                 continue
+            if pat is not None and pat.code.startswith("042") and _goods(_child(t, "nsubj")):
+                continue      # "vaccine doses arrive in Canada": goods, no visit
             if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
                 pat = Pattern("175", (), "tear gas", False)   # "were tear gassed by police": repression
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
@@ -1892,6 +1894,7 @@ HARDWARE = word_list("military_hardware")
 MONEY = word_list("money_words")
 RELIEF = word_list("relief_goods")
 GETTING = word_list("getting_verbs")
+CARGO_WORDS = word_list("cargo_words")
 
 
 def _gift(v: Token) -> tuple[Token, str] | None:
@@ -1923,6 +1926,15 @@ def _gift(v: Token) -> tuple[Token, str] | None:
         if code:
             return c, code
     return None
+
+
+def _goods(n: Token | None) -> bool:
+    """Whether ``n`` names goods or aid rather than people or craft: "doses", "a shipment
+    of fuel", "U.S. aid", "a donation of vaccines"."""
+    if n is None or n.pos_ != "NOUN":
+        return False      # (not "Secretary of State Rice"; a warship or plane may visit)
+    words = {n.lemma_.lower(), *(o.lemma_.lower() for o in _pobjs(n, "of"))}
+    return bool(words & (RELIEF | MONEY | CARGO_WORDS))
 
 
 def _giver_of_goods(v: Token) -> Token | None:
