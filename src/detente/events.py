@@ -132,6 +132,11 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code.startswith("042") and _goods(_child(t, "nsubj")):
                 continue      # "vaccine doses arrive in Canada": goods, no visit
+            if pat is not None and pat.code.startswith("173") and t.lemma_.lower() in TAKING \
+                    and _seized_goods(t):
+                # "captured 700 Humvees and dozens of armoured vehicles": property seized
+                # (1711), no one arrested
+                pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
             if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
                 pat = Pattern("175", (), "tear gas", False)   # "were tear gassed by police": repression
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
@@ -1935,6 +1940,14 @@ def _goods(n: Token | None) -> bool:
         return False      # (not "Secretary of State Rice"; a warship or plane may visit)
     words = {n.lemma_.lower(), *(o.lemma_.lower() for o in _pobjs(n, "of"))}
     return bool(words & (RELIEF | MONEY | CARGO_WORDS))
+
+
+def _seized_goods(v: Token) -> bool:
+    """Whether what a taking verb takes is arms or goods, not people: "captured tanks"."""
+    objs = [o for c in v.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
+    return bool(objs) and all(o.pos_ == "NOUN" and (
+        {o.lemma_.lower(), *(x.lemma_.lower() for x in _pobjs(o, "of"))} & (HARDWARE | RELIEF | MONEY | CARGO_WORDS))
+        for o in objs)
 
 
 def _giver_of_goods(v: Token) -> Token | None:
