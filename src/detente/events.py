@@ -130,6 +130,11 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code == "-":
                 continue
+            if pat is not None and pat.code != "*" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in TIME_UNITS
+                    and any(p.dep_ == "poss" for p in c.children)
+                    and not any(p.dep_ == "nummod" for p in c.children) for c in t.children):
+                continue      # "the offensive enters its third week": its own time passing, no act
             if pat is not None and pat.code.startswith("042") and _goods(_child(t, "nsubj")):
                 continue      # "vaccine doses arrive in Canada": goods, no visit
             if pat is not None and pat.code.startswith("173") and t.lemma_.lower() in TAKING \
@@ -1900,6 +1905,7 @@ MONEY = word_list("money_words")
 RELIEF = word_list("relief_goods")
 GETTING = word_list("getting_verbs")
 CARGO_WORDS = word_list("cargo_words")
+TIME_UNITS = word_list("time_units")
 
 
 def _gift(v: Token) -> tuple[Token, str] | None:
