@@ -820,24 +820,9 @@ class EventExtractor:
             targets = self._addressee(v, res)
         if not targets and tr.code[:2] == "13":
             targets = self._threatened(v, res)
-        if sources and targets and not passive and tr.code[:2] in ONE_WAY_ROOTS + ("17",):
-            sources = sources + self._partners_in(v, res, sources + targets)
         if tr.pattern is not None and tr.pattern.reverse:
             return targets, sources
         return sources, targets
-
-    def _partners_in(self, v: Token, res: ActorResolver, named: list[Actor]) -> list[Actor]:
-        """Those a one-way act aimed at another names as doing it with its subject: "imposed
-        sanctions with Canada on Lebanese officials", "Japan, together with Britain,
-        condemned Iran"."""
-        countries = {a.country for a in named}
-        # (the subject's "together with": "along with" after the act may name more targets)
-        together = [p for s in v.children if s.dep_ == "nsubj" for p in s.children
-                    if p.dep_ == "prep" and p.lower_ == "with"
-                    and any(c.lower_ in ("together", "along") for c in p.children)]
-        with_ = [*_pobjs(v, "with"), *(o for d in v.children if d.dep_ == "dobj" for o in _pobjs(d, "with")),
-                 *(o for p in together for o in p.children if o.dep_ == "pobj")]
-        return [a for o in with_ for a in res.actors(o) if a.country not in countries]
 
     def _pattern_noun_args(self, tr: Trigger, res: ActorResolver, sources, targets, border_pair=None):
         """A pattern that names the attack ("killed in an attack", "killed in a gunfight")
@@ -1224,12 +1209,9 @@ class EventExtractor:
                 a = res.actors(c, coordinated=False)
                 if a:
                     return a
-        # (a one-way act's "with" names a partner in it, read last: "imposed sanctions with
-        # Canada on Lebanese officials")
-        for c in sorted((c for c in obj.children if c.dep_ == "prep"
-                         and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")
-                         and not (together and c.lower_ == "against")),
-                        key=lambda c: not together and c.lower_ == "with"):
+        for c in (c for c in obj.children if c.dep_ == "prep"
+                  and c.lower_ in ("of", "with", "against", "on", "by", "from", "for")
+                  and not (together and c.lower_ == "against")):
             for o in _prep_objects(c):
                 if not res.is_place(o):
                     a = res.actors(o) or (self._inside_object(o, res, depth + 1) if depth < 2 else [])
