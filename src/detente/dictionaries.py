@@ -244,8 +244,13 @@ def _patterns(rows, user_rows=()) -> dict[str, list[Pattern]]:
     for pats in table.values():
         # most words first; among equals, more content words ("withdraw inspector" before
         # "withdraw from"); then file order
-        pats.sort(key=lambda p: (-len(p.words), -sum(w not in FUNCTION_WORDS for w in p.words)))
+        pats.sort(key=lambda p: tuple(-n for n in pattern_rank(p)))
     return dict(table)
+
+
+def pattern_rank(p: Pattern) -> tuple[int, int]:
+    """How specific a pattern is: its words, then its content words."""
+    return len(p.words), sum(w not in FUNCTION_WORDS for w in p.words)
 
 
 def _user_file(path: str, what: str) -> tuple[str, str]:

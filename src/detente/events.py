@@ -21,7 +21,7 @@ from . import places
 from ._util import child as _child
 from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver,
                      Salience, stance_prefix, two_sides)
-from .dictionaries import FUNCTION_WORDS, Dictionaries, Pattern, ranked_words, word_list, word_pairs
+from .dictionaries import Dictionaries, Pattern, pattern_rank, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
 
@@ -1062,8 +1062,9 @@ class EventExtractor:
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
         giver = _giver_of_goods(v) if tr.pattern is not None and tr.pattern.reverse else None
-        if giver is not None and res.actors(giver):
-            return res.actors(giver)     # "received vaccine doses donated by China"
+        givers = res.actors(giver) if giver is not None else []
+        if givers:
+            return givers     # "received vaccine doses donated by China"
         if tr.pattern is not None and tr.pattern.reverse and not any(p.lower_ == "from" for p in preps):
             # whom it is got from, deeper: "receives grain as humanitarian aid from Russia",
             # "received a loan of $2 billion from the IMF"
@@ -1924,18 +1925,22 @@ def _gift(v: Token) -> tuple[Token, str] | None:
 def _goods(n: Token | None) -> bool:
     """Whether ``n`` names goods or aid rather than people or craft: "doses", "a shipment
     of fuel", "U.S. aid", "a donation of vaccines"."""
-    if n is None or n.pos_ != "NOUN":
-        return False      # (not "Secretary of State Rice"; a warship or plane may visit)
-    words = {n.lemma_.lower(), *(o.lemma_.lower() for o in _pobjs(n, "of"))}
-    return bool(words & (RELIEF | MONEY | CARGO_WORDS))
+    return n is not None and bool(_goods_words(n) & (RELIEF | MONEY | CARGO_WORDS))
+    # (not a name, "Secretary of State Rice"; nor arms: a warship or plane may visit)
 
 
 def _seized_goods(v: Token) -> bool:
     """Whether what a taking verb takes is arms or goods, not people: "captured tanks"."""
     objs = [o for c in v.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
-    return bool(objs) and all(o.pos_ == "NOUN" and (
-        {o.lemma_.lower(), *(x.lemma_.lower() for x in _pobjs(o, "of"))} & (HARDWARE | RELIEF | MONEY | CARGO_WORDS))
-        for o in objs)
+    return bool(objs) and all(_goods_words(o) & (HARDWARE | RELIEF | MONEY | CARGO_WORDS) for o in objs)
+
+
+def _goods_words(n: Token) -> set[str]:
+    """The lemmas that say what a common noun is: its own, and its "of" objects' ("a
+    shipment of fuel", "dozens of vehicles"); none for a name."""
+    if n.pos_ != "NOUN":
+        return set()
+    return {n.lemma_.lower(), *(o.lemma_.lower() for o in _pobjs(n, "of"))}
 
 
 def _giver_of_goods(v: Token) -> Token | None:
@@ -2563,17 +2568,13 @@ def _best(pats: list[Pattern], frame, verb: Token | None = None) -> Pattern | No
             if best is None:
                 if verb is None or not p.words:
                     return p
-                best, rank = p, _pattern_rank(p)
+                best, rank = p, pattern_rank(p)
                 near = _nearness(p, frame, verb)
-            elif _pattern_rank(p) != rank:
+            elif pattern_rank(p) != rank:
                 break
             elif (d := _nearness(p, frame, verb)) < near:
                 best, near = p, d
     return best
-
-
-def _pattern_rank(p: Pattern):
-    return len(p.words), sum(w not in FUNCTION_WORDS for w in p.words)
 
 
 def _nearness(p: Pattern, frame, verb: Token) -> int:
