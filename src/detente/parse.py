@@ -40,12 +40,12 @@ def load(model: str):
         Language.component("detente_headings", func=split_headings)
     if "detente_headings" not in nlp.pipe_names:
         nlp.add_pipe("detente_headings", before="parser")
-    if "lemmatizer" in nlp.pipe_names:
-        if not Language.has_factory("detente_lemmas"):
-            Language.component("detente_lemmas", func=fix_lemmas)
-        if "detente_lemmas" not in nlp.pipe_names:
-            nlp.add_pipe("detente_lemmas", after="lemmatizer")
-    _cache_lemmas(nlp)
+    _cache_lemmas(nlp)      # (which also gives the plural nouns in fix_lemmas their singular)
+    if not Language.has_factory("detente_lemmas"):
+        Language.component("detente_lemmas", func=fix_lemmas)
+    if "lemmatizer" in nlp.pipe_names and not hasattr(nlp.get_pipe("lemmatizer"), "_detente_lemmas") \
+            and "detente_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("detente_lemmas", after="lemmatizer")
     _index_attribute_rules(nlp)
     return nlp
 
@@ -88,19 +88,28 @@ def split_headings(doc):
 
 
 @lru_cache(maxsize=1)
-def _plural_nouns() -> dict[str, str]:
-    return word_pairs("plural_nouns")
+def _plural_nouns():
+    """The table, and its forms' hashes (spaCy's, the same in every string store)."""
+    import numpy
+    from spacy.strings import hash_string
+    fixes = word_pairs("plural_nouns")
+    return fixes, numpy.array([hash_string(form) for form in fixes], dtype="uint64")
 
 
 def fix_lemmas(doc):
     """Give the plural nouns the lemmatizer reduces to another word their own singular
     (``data/grammar/plural_nouns.tsv``: "doses" is a dose, not "dos"), whatever their tag
-    (as verbs the forms have the same lemma: "taxes", "bases")."""
-    fixes = _plural_nouns()
-    for t in doc:
-        lemma = fixes.get(t.lower_)
-        if lemma is not None:
-            t.lemma_ = lemma
+    (as verbs the forms have the same lemma: "taxes", "bases"). A pipeline component
+    after a lemmatizer detente does not cache; the cached one (below) fills its cache
+    from the same table, at no cost per word."""
+    import numpy
+    from spacy.attrs import LOWER
+    if len(doc) == 0:
+        return doc
+    fixes, forms = _plural_nouns()
+    # (found by their hashes, all at once, not by a Python loop over every token)
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), forms)).tolist():
+        doc[i].lemma_ = fixes[doc[i].lower_]
     return doc
 
 
@@ -139,7 +148,8 @@ def _lemmatize(self, doc):
                 key = (orth, pos, morph)
                 new = cache.get(key)
                 if new is None:
-                    new = cache[key] = strings.add(self.lemmatize(doc[i])[0])
+                    word = doc[i]
+                    new = cache[key] = strings.add(_plural_nouns()[0].get(word.lower_) or self.lemmatize(word)[0])
                 lemmas[i] = new
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
         return doc
