@@ -1048,8 +1048,8 @@ class EventExtractor:
                     return a
                 # a protest put down is put down on its marchers, not on whom it was against:
                 # "police broke up a protest against the mine's Chinese owners"
-                protest = tr.code[:2] == "17" and (pat := self._noun_pattern(c)) is not None \
-                    and pat.code[:2] == "14"
+                protest = tr.code[:2] == "17" and (npat := self._noun_pattern(c)) is not None \
+                    and npat.code[:2] == "14"
                 inner = self._inside_object(c, res, owners=False,
                                             together=tr.code[:2] in COOPERATIVE_ROOTS or protest)
                 if inner and not aimed_elsewhere:
@@ -1925,8 +1925,8 @@ def _gift(v: Token) -> tuple[Token, str] | None:
 def _goods(n: Token | None) -> bool:
     """Whether ``n`` names goods or aid rather than people or craft: "doses", "a shipment
     of fuel", "U.S. aid", "a donation of vaccines"."""
-    return n is not None and bool(_goods_words(n) & (RELIEF | MONEY | CARGO_WORDS))
     # (not a name, "Secretary of State Rice"; nor arms: a warship or plane may visit)
+    return n is not None and bool(_goods_words(n) & (RELIEF | MONEY | CARGO_WORDS))
 
 
 def _seized_goods(v: Token) -> bool:
@@ -2568,12 +2568,14 @@ def _best(pats: list[Pattern], frame, verb: Token | None = None) -> Pattern | No
             if best is None:
                 if verb is None or not p.words:
                     return p
-                best, rank = p, pattern_rank(p)
-                near = _nearness(p, frame, verb)
+                best, rank, near = p, pattern_rank(p), None
             elif pattern_rank(p) != rank:
                 break
-            elif (d := _nearness(p, frame, verb)) < near:
-                best, near = p, d
+            else:      # a tie, rare: only then how near the words stand
+                near = _nearness(best, frame, verb) if near is None else near
+                d = _nearness(p, frame, verb)
+                if d < near:
+                    best, near = p, d
     return best
 
 
