@@ -88,8 +88,9 @@ class EventExtractor:
         consumed: set[int] = set()
         stopped: set[int] = set()     # protests told as prevented (_suppressed)
         for t in sent:
-            if t.pos_ != "VERB" or (t.dep_ == "amod" and t.tag_ == "VBG") or t.i in stopped:
-                continue      # (a participle naming a kind of thing: "an arresting device")
+            if t.pos_ != "VERB" or t.dep_ == "amod" or t.i in stopped:
+                continue      # (a participle naming a kind of thing or a state: "an
+                              # arresting device", "the captured soldier": no act told here)
             pats = None
             for key in _verb_keys(t):
                 pats = self.dicts.verbs.get(key)
