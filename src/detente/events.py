@@ -143,6 +143,8 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
+            if pat is not None and t.lemma_.lower() in BUYING and _bought(t):
+                continue      # "ordered 80 planes", "has ordered vaccine doses": a purchase
             if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
                 pat = Pattern("175", (), "tear gas", False)   # "were tear gassed by police": repression
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
@@ -1890,6 +1892,7 @@ RELIEF = word_list("relief_goods")
 GETTING = word_list("getting_verbs")
 CARGO_WORDS = word_list("cargo_words")
 TIME_UNITS = word_list("time_units")
+BUYING = word_list("buying_verbs")
 
 
 def _gift(v: Token) -> tuple[Token, str] | None:
@@ -1934,6 +1937,15 @@ def _seized_goods(v: Token) -> bool:
     """Whether what a taking verb takes is arms or goods, not people: "captured tanks"."""
     objs = [o for c in v.children if c.dep_ in ("dobj", "nsubjpass") for o in (c, *c.conjuncts)]
     return bool(objs) and all(_goods_words(o) & (HARDWARE | RELIEF | MONEY | CARGO_WORDS) for o in objs)
+
+
+def _bought(v: Token) -> bool:
+    """Whether a buying verb's object is itself goods ("ordered 80 planes", "ordered
+    168,000 doses"), not an act done to goods ("ordered the seizure of two jets") nor
+    people told to act ("ordered its fighters to observe a ceasefire")."""
+    objs = [c for c in v.children if c.dep_ == "dobj"]
+    return bool(objs) and not any(c.dep_ in ("xcomp", "ccomp") for c in v.children) \
+        and all(o.pos_ == "NOUN" and o.lemma_.lower() in HARDWARE | RELIEF for o in objs)
 
 
 def _goods_words(n: Token) -> set[str]:
