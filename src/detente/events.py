@@ -562,6 +562,19 @@ class EventExtractor:
                     sources = self._verb_args(by_token[punished.i], res)[1] or sources
                 if not sources:
                     sources = [Actor("---", "", None, tr.token.i)]
+                if not targets:
+                    # a crime no victim is named for was done where the text places it
+                    # ("for the murders of six Jesuits in San Salvador"), or else where a
+                    # court convicts for it ("a Kenyan court convicted three men of the
+                    # bombing of a hotel")
+                    targets = _protest_venue(tr.token, res, [], deep=True)
+                if not targets and _child(punished, "nsubj") is not None and (
+                        tr.token.head.lower_ != "in" or _definite(tr.token)):
+                    # (not what was done "in a raid" or "in clashes": how, not what for)
+                    judge = next((a for a in self._verb_args(by_token[punished.i], res)[0]
+                                  if a.country not in NO_COUNTRY), None)
+                    if judge is not None and judge.country not in {a.country for a in sources}:
+                        targets = [Actor(judge.country, "", None, tr.token.i)]
                 mode = "asserted"
                 coded = [(tr.token, code, mode)]
             nested = punished is None and (claimant is None or not targets) and tr.token.pos_ != "VERB" \
@@ -1764,6 +1777,7 @@ INTRANSITIVE = word_list("intransitive_verbs")
 CONVICTING = word_list("convicting_verbs")
 PUNISHING = CONVICTING | word_list("arresting_verbs")
 PART_NOUNS = word_list("part_nouns")
+DEFINITE = ("the", "this", "that", "these", "those")
 ATTACK_ROOTS = ("18", "19", "20")
 
 
@@ -2108,6 +2122,11 @@ def _toll_cause(n: Token) -> bool:
     v = n.head.head if n.dep_ == "pobj" and n.head.lower_ in ("in", "during", "amid") else n.head
     return (n.dep_ in ("nsubj", "pobj") and v.pos_ == "VERB"
             and (v.lemma_.lower() in TOLL_VERBS or v.lemma_.lower() in DYING))
+
+
+def _definite(n: Token) -> bool:
+    """Whether a noun phrase names something known: "the murder", "his role"."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in n.children)
 
 
 def _punished_crime(tr, by_token) -> Token | None:
