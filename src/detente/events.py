@@ -557,24 +557,31 @@ class EventExtractor:
             if punished is not None:
                 # the crime a court or the police punish happened; those convicted did it,
                 # those arrested are only suspected
-                if (not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING:
+                convicted = (not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING
+                if convicted:
                     # "sentenced four men after bombing a mall": the men bombed, not the court
-                    sources = self._verb_args(by_token[punished.i], res)[1] or sources
+                    # (someone the text names but we do not know, never the court)
+                    sources = self._verb_args(by_token[punished.i], res)[1] or [Actor("---", "", None, tr.token.i)]
                 if not sources:
                     sources = [Actor("---", "", None, tr.token.i)]
-                if not targets:
-                    # a crime no victim is named for was done where the text places it
-                    # ("for the murders of six Jesuits in San Salvador"), or else where a
-                    # court convicts for it ("a Kenyan court convicted three men of the
-                    # bombing of a hotel")
-                    targets = _protest_venue(tr.token, res, [], deep=True)
-                if not targets and _child(punished, "nsubj") is not None and (
-                        tr.token.head.lower_ != "in" or _definite(tr.token)):
-                    # (not what was done "in a raid" or "in clashes": how, not what for)
-                    judge = next((a for a in self._verb_args(by_token[punished.i], res)[0]
-                                  if a.country not in NO_COUNTRY), None)
-                    if judge is not None and judge.country not in {a.country for a in sources}:
-                        targets = [Actor(judge.country, "", None, tr.token.i)]
+                if all(a.country == "---" for a in targets):
+                    # a crime done to no one the text gives a country was done where the
+                    # text places it ("for the murders of six Jesuits in San Salvador"), or
+                    # else where a court convicts for it ("a Kenyan court convicted three
+                    # men over the bombing of a hotel"); those convicted, of no country
+                    # named, are of it too. Not what was done "in a raid" or "in clashes":
+                    # how, not what for.
+                    where = next((a.country for a in _protest_venue(tr.token, res, [], deep=True)), None)
+                    if where is None and not targets and _child(punished, "nsubj") is not None and (
+                            tr.token.head.lower_ != "in" or _definite(tr.token)):
+                        where = next((a.country for a in self._verb_args(by_token[punished.i], res)[0]
+                                      if a.country not in NO_COUNTRY), None)
+                    if where is not None:
+                        targets = [dataclasses.replace(a, code=where + a.code[3:]) for a in targets] \
+                            or [Actor(where, "", None, tr.token.i)]
+                        if convicted:
+                            sources = [dataclasses.replace(a, code=where + a.code[3:])
+                                       if a.country == "---" and a.code[3:] else a for a in sources]
                 mode = "asserted"
                 coded = [(tr.token, code, mode)]
             nested = punished is None and (claimant is None or not targets) and tr.token.pos_ != "VERB" \
@@ -828,7 +835,9 @@ class EventExtractor:
         if not targets and _child(v, "dobj") is None:
             # "released engineer Peter Moore kidnapped in Baghdad", the participle read as
             # a clause of its own: the released is its subject
-            rel = next((c for c in v.children if c.dep_ == "ccomp" and _reduced_relative(c)), None)
+            # (or an adjective's: "found [the commander guilty]", the found is its subject)
+            rel = next((c for c in v.children if c.dep_ == "ccomp" and (_reduced_relative(c) or _small_clause(c))
+                        and _child(c, "nsubj") is not None), None)
             if rel is not None:
                 released = _child(rel, "nsubj")
                 targets = res.actors(released) or self._inside_object(released, res)
@@ -2141,7 +2150,7 @@ def _punished_crime(tr, by_token) -> Token | None:
     v = n.head.head
     if n.head.lower_ == "in" and v.lemma_.lower() in PART_NOUNS and v.dep_ == "pobj":
         v = v.head.head          # "over his role in the bombings": the part someone took
-    if v.dep_ in ("dobj", "oprd", "acomp"):    # "convicted two men of ...", "found him guilty of"
+    if v.dep_ in ("dobj", "oprd", "acomp") or _small_clause(v):   # "convicted two men of ...", "found him guilty of"
         v = v.head
     if v.i in by_token and by_token[v.i].code[:3] == "173" and v.lemma_.lower() in PUNISHING:
         return v
@@ -2577,7 +2586,7 @@ def _frame(v: Token) -> dict[str, list[Token]]:
                 frame.setdefault(key, []).append(c)
     while stack:
         t, depth = stack.pop()
-        if t.dep_ in FRAME_SKIP or (t.dep_ == "aux" and t.lower_ != "to"):
+        if (t.dep_ in FRAME_SKIP and not _small_clause(t)) or (t.dep_ == "aux" and t.lower_ != "to"):
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
             continue  # a preposition in the verb's pattern must be its own (or its object's)
@@ -2586,6 +2595,13 @@ def _frame(v: Token) -> dict[str, list[Token]]:
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame
+
+
+def _small_clause(t: Token) -> bool:
+    """An adjective the parser made a clause of its own with the verb's object as its
+    subject: "found [the commander guilty]" (a verb's complement, as "found him guilty")."""
+    return t.dep_ == "ccomp" and t.pos_ == "ADJ" and t.head.pos_ == "VERB" \
+        and not any(c.dep_ == "neg" for c in t.children)     # (found not guilty: acquitted)
 
 
 def _best(pats: list[Pattern], frame, verb: Token | None = None) -> Pattern | None:
