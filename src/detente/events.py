@@ -22,7 +22,7 @@ from ._util import child as _child
 from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver,
                      Salience, stance_prefix, two_sides)
 from .dictionaries import Dictionaries, Pattern, pattern_rank, ranked_words, word_list, word_pairs
-from .modes import (CONDITION_MARKS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
+from .modes import (CONDITION_MARKS, FACT_PREPS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
 
 FRAME_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "conj",
@@ -2158,9 +2158,13 @@ def _punished_crime(tr, by_token) -> Token | None:
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:
+    """Whether an event noun is what another trigger acts on or about ("rejected the
+    appeal", "talks on a ceasefire"), not an event of its own told beside it: what came
+    before or after it ("put on alert after a naval clash") is one."""
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
-    return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token
+    return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token \
+        and n.head.lower_ not in FACT_PREPS
 
 
 def _by_agent(v: Token) -> Token | None:
