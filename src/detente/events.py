@@ -557,7 +557,8 @@ class EventExtractor:
             if punished is not None:
                 # the crime a court or the police punish happened; those convicted did it,
                 # those arrested are only suspected
-                convicted = (not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING
+                convicted = ((not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING) \
+                    or tr.token.dep_ == "advcl"     # "arrested three men after they attacked a bus": they did
                 if convicted:
                     # "sentenced four men after bombing a mall": the men bombed, not the court
                     # (someone the text names but we do not know, never the court)
@@ -2144,6 +2145,12 @@ def _punished_crime(tr, by_token) -> Token | None:
     of kidnapping two tourists", "sentenced after bombing a mall", "jailed over his role in
     the bombings", "found guilty of genocide"."""
     n = tr.token
+    if tr.code[:2] in ATTACK_ROOTS and n.pos_ == "VERB" and n.dep_ == "advcl" \
+            and any(c.dep_ == "mark" and c.lower_ == "after" for c in n.children) \
+            and any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in n.children):
+        # "sentenced sixteen people after they burned a student": they, those sentenced
+        v = n.head
+        return v if v.i in by_token and by_token[v.i].code[:3] == "173" and v.lemma_.lower() in PUNISHING else None
     if tr.code[:2] not in ATTACK_ROOTS or n.dep_ != ("pcomp" if n.pos_ == "VERB" else "pobj") \
             or n.head.lower_ not in ("of", "for", "over", "in", "after"):
         return None
