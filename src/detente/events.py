@@ -352,6 +352,9 @@ class EventExtractor:
                     # the object of a verb nobody codes is the subject's act: "Japan approves
                     # new sanctions against Iran", "the US rolled back tariffs on China"
                     sources = _subject_actors(tr.token.head, res, other=targets)
+                if not sources and tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in ATTRIBUTING:
+                    # "police attribute the bombing to al-Shabaab": by whom they say did it
+                    sources = [a for o in _pobjs(tr.token.head, "to") for a in res.actors(o)]
                 if not targets and tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in RECEIVING:
                     # "Ghani drew heavy criticism", "the plan faced threats": aimed at the subject
                     targets = _subject_actors(tr.token.head, res)
@@ -2106,6 +2109,7 @@ ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
 DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
+ATTRIBUTING = word_list("attributing_verbs")  # "attributed the bombing to X": X did it
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
 FREEING = word_list("freeing_verbs")         # those who free hostages held them
 PUBLISHED = word_list("published_nouns")      # released, they are published: no one is freed
