@@ -203,10 +203,11 @@ def negated(t: Token) -> bool:
 
 def _done_by_nobody(t: Token) -> bool:
     """A verb whose subject or object says it was not done: "no perpetrators were
-    arrested", "nobody claimed it", "arrested no one" (but "votes no confidence")."""
+    arrested", "nobody claimed it", "arrested no one", "signed no agreement" (but "votes
+    no confidence")."""
     return t.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in NOBODY or (c.dep_ != "dobj" or c.lower_ == "one")
+            c.lower_ in NOBODY or (c.dep_ != "dobj" or c.lemma_.lower() != "confidence")
             and any(d.dep_ == "det" and d.lower_ in NEGATING_DETERMINERS for d in c.children))
         for c in t.children)
 
