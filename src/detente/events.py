@@ -801,6 +801,14 @@ class EventExtractor:
             if all(a.country == "---" for a in sources) and _child(subj, "acl") is not None:
                 # "a drone attack conducted by the United States killed ..."
                 sources = [a for a in self._noun_args(subj, res)[0] if a.country != "---"] or sources
+            if sources and all(a.country == "---" for a in sources) and subj.dep_ == "compound" \
+                    and subj.head.dep_ == "ROOT" and subj.head.tag_ == "NNS":
+                # (a name whose verb was read as a noun keeps the modifiers the parser hung
+                # on that noun: "the Indonesian Navy intercepts and seizes ...")
+                country = next((m.country for c in subj.head.children if c.dep_ == "amod" and c.i < subj.i
+                                for m in res.modifier(c) if m.country not in NO_COUNTRY), None)
+                if country is not None:
+                    sources = [dataclasses.replace(a, code=country + a.code[3:]) for a in sources]
         else:
             agent = _by_agent(v) if v.tag_ == "VBG" else None
             # a gerund with its own agent is that agent's, not the clause's subject's:
@@ -2192,6 +2200,13 @@ def _stranded_subject(v: Token) -> Token | None:
     if v.tag_ not in ("VBZ", "VBD") or v.dep_ not in ("ccomp", "conj") or v.i < 3 \
             or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in v.children):
         return None
+    h = v.head
+    if v.dep_ == "conj" and h.dep_ == "ROOT" and h.tag_ == "NNS" and h.i < v.i and h.lower_.endswith("s"):
+        # "Taiwanese President Tsai Ing-wen regrets and condemns ...", the first verb read
+        # as a plural noun with the name as its modifier: the name is both verbs' subject
+        name = next((c for c in reversed(list(h.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        if name is not None:
+            return name
     prev = v.doc[v.i - 1]
     if prev.pos_ != "PROPN" or prev.dep_ != "conj" or prev.head.i >= prev.i \
             or not any(c.dep_ == "cc" and c.lower_ == "and" for c in prev.head.children):
