@@ -560,12 +560,13 @@ class EventExtractor:
             if punished is not None:
                 # the crime a court or the police punish happened; those convicted did it,
                 # those arrested are only suspected
+                judges, punishes = self._verb_args(by_token[punished.i], res)
                 convicted = ((not sources or tr.token.pos_ == "VERB") and punished.lemma_.lower() in CONVICTING) \
                     or tr.token.dep_ == "advcl"     # "arrested three men after they attacked a bus": they did
                 if convicted:
                     # "sentenced four men after bombing a mall": the men bombed, not the court
                     # (someone the text names but we do not know, never the court)
-                    sources = self._verb_args(by_token[punished.i], res)[1] or [Actor("---", "", None, tr.token.i)]
+                    sources = punishes or [Actor("---", "", None, tr.token.i)]
                 if not sources:
                     sources = [Actor("---", "", None, tr.token.i)]
                 if all(a.country == "---" for a in targets):
@@ -578,8 +579,7 @@ class EventExtractor:
                     where = next((a.country for a in _protest_venue(tr.token, res, [], deep=True)), None)
                     if where is None and not targets and _child(punished, "nsubj") is not None and (
                             tr.token.head.lower_ != "in" or _definite(tr.token)):
-                        where = next((a.country for a in self._verb_args(by_token[punished.i], res)[0]
-                                      if a.country not in NO_COUNTRY), None)
+                        where = next((a.country for a in judges if a.country not in NO_COUNTRY), None)
                     if where is not None:
                         targets = [dataclasses.replace(a, code=where + a.code[3:]) for a in targets] \
                             or [Actor(where, "", None, tr.token.i)]
@@ -1928,6 +1928,7 @@ GETTING = word_list("getting_verbs")
 CARGO_WORDS = word_list("cargo_words")
 TIME_UNITS = word_list("time_units")
 BUYING = word_list("buying_verbs")
+BOUGHT_GOODS = HARDWARE | RELIEF     # what a buying verb buys rather than orders done
 
 
 def _gift(v: Token) -> tuple[Token, str] | None:
@@ -1980,7 +1981,7 @@ def _bought(v: Token) -> bool:
     people told to act ("ordered its fighters to observe a ceasefire")."""
     objs = [c for c in v.children if c.dep_ == "dobj"]
     return bool(objs) and not any(c.dep_ in ("xcomp", "ccomp") for c in v.children) \
-        and all(o.pos_ == "NOUN" and o.lemma_.lower() in HARDWARE | RELIEF for o in objs)
+        and all(o.pos_ == "NOUN" and o.lemma_.lower() in BOUGHT_GOODS for o in objs)
 
 
 def _goods_words(n: Token) -> set[str]:
