@@ -2117,8 +2117,8 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
-DESCRIBING = word_list("describing_verbs")   # "described the meeting as frank": not who met
 ATTRIBUTING = word_list("attributing_verbs")  # "attributed the bombing to X": X did it
+DESCRIBING = word_list("describing_verbs") | ATTRIBUTING   # "described the meeting as frank": not who met
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
 FREEING = word_list("freeing_verbs")         # those who free hostages held them
 PUBLISHED = word_list("published_nouns")      # released, they are published: no one is freed
@@ -2617,7 +2617,8 @@ def _frame(v: Token) -> dict[str, list[Token]]:
                 frame.setdefault(key, []).append(c)
     while stack:
         t, depth = stack.pop()
-        if (t.dep_ in FRAME_SKIP and not _small_clause(t)) or (t.dep_ == "aux" and t.lower_ != "to"):
+        if (t.dep_ in FRAME_SKIP and not (t.dep_ == "ccomp" and _small_clause(t))) \
+                or (t.dep_ == "aux" and t.lower_ != "to"):
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
             continue  # a preposition in the verb's pattern must be its own (or its object's)

@@ -31,6 +31,7 @@ GOING_TO = word_list("going_to")
 SPEECH = word_list("speech_verbs")
 NEGATING_DETERMINERS = word_list("negating_determiners")
 NOBODY = word_list("negating_pronouns")              # "nobody was arrested"
+DONE_WITH_NO = word_list("done_with_no")              # "votes no confidence": done
 CONDITIONAL_MARKS = word_list("conditional_marks")
 CONDITION_MARKS = word_list("condition_marks")
 # Intended or announced action -> the CAMEO code of the stated intention (root 03 for
@@ -207,7 +208,7 @@ def _done_by_nobody(t: Token) -> bool:
     no confidence")."""
     return t.pos_ in ("VERB", "AUX") and any(
         c.dep_ in ("nsubj", "nsubjpass", "dobj") and (
-            c.lower_ in NOBODY or (c.dep_ != "dobj" or c.lemma_.lower() != "confidence")
+            c.lower_ in NOBODY or (c.dep_ != "dobj" or c.lemma_.lower() not in DONE_WITH_NO)
             and any(d.dep_ == "det" and d.lower_ in NEGATING_DETERMINERS for d in c.children))
         for c in t.children)
 
