@@ -86,6 +86,102 @@ def address_tails(doc: Doc, mentions: dict[int, Mention]) -> list[tuple[int, int
         and doc[m.start - 2].pos_ == "PROPN" and doc[m.start - 2].dep_ == "pobj")})
 
 
+# -- places of the same name in several states ------------------------------------------
+# "Georgia" is a state of the Caucasus and of the United States, "Tripoli" the capital of
+# Libya and a city of Lebanon. The dictionary lists such a name under each state; which
+# one a text means is read from the text: the address around it ("Tripoli, Lebanon",
+# "Augusta, Georgia": a town one has not heard of, then its state), the places listed with
+# it ("Alabama, Georgia and Ohio"), a state it is said to be part of ("the U.S. state of
+# Georgia"), a title only a province has ("Georgia Governor Brian Kemp"); else the reading
+# the same name has by such a sign elsewhere in the text; else the other places the text
+# names. A state's own name or adjective says nothing for a reading that makes the name
+# one of its provinces: news of the Caucasian state names the United States too, but not
+# Atlanta or Alabama. With nothing to go by, the reading listed first (a country before a
+# capital, a capital before a city) stands.
+PROVINCE_TITLES = word_list("province_titles")
+
+
+def _readings(m: Mention) -> dict[str, str]:
+    """country -> kind of each state's reading of a place name (in dictionary order)."""
+    readings: dict[str, str] = {}
+    for e in m.entries:
+        if e.kind in COUNTRY_KINDS:
+            readings.setdefault(e.country, e.kind)
+    return readings
+
+
+def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[str, str]) -> str | None:
+    """The state a place name of several states' belongs to by the words around it, if
+    they say (see above)."""
+
+    def place_of(mm, kinds=("city", "capital", "region", "country")):
+        if mm is None or mm is m or len(_readings(mm)) > 1:
+            return None
+        e = mm.entries[0]
+        return e.country if e.kind in kinds and e.country in readings else None
+
+    region = next((c for c, kind in readings.items() if kind == "region"), None)
+    if m.end + 1 < len(doc) and doc[m.end].text == ",":
+        after = place_of(out.get(m.end + 1))
+        if after:
+            return after                                    # "Tripoli, Lebanon"
+    if m.start >= 2 and doc[m.start - 1].text == ",":
+        before = doc[m.start - 2]
+        if before.i in out:
+            found = place_of(out[before.i], ("city", "capital", "region"))
+            if found:
+                return found                                # "Batumi, Georgia"
+        elif region and before.pos_ == "PROPN" and before.text[:1].isupper() \
+                and not (before.i > 0 and doc[before.i - 1].text == ","):
+            return region                                   # "Kennesaw, Georgia" (not "X, Y, Georgia")
+    head = doc[m.end - 1]
+    top = head
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    for x in top.subtree:
+        if (x.dep_ in ("conj", "appos") or x.i == top.i) and not m.start <= x.i < m.end:
+            found = place_of(out.get(x.i), ("city", "region"))
+            if found:
+                return found                                # "Alabama, Georgia and Ohio"
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        for c in head.head.head.children:
+            if c.dep_ in ("compound", "amod", "nmod"):
+                found = place_of(out.get(c.i), ("country", "adjective"))
+                if found:
+                    return found                            # "the U.S. state of Georgia"
+    if region and head.dep_ in ("compound", "poss") and head.head.lemma_.lower() in PROVINCE_TITLES:
+        return region                                       # "Georgia Governor Brian Kemp"
+    return None
+
+
+def _homonym_readings(doc: Doc, out: dict[int, Mention], unique: list[Mention]) -> None:
+    """Keep, of each place name of several states in ``unique``, the reading the text
+    means (see above); ``out`` maps tokens to mentions."""
+    homonyms = [(m, _readings(m)) for m in unique]
+    homonyms = [(m, r) for m, r in homonyms if len(r) > 1]
+    if not homonyms:
+        return
+    signs = {id(m): _homonym_sign(doc, m, out, r) for m, r in homonyms}
+    by_name = {}
+    for m, _ in homonyms:
+        if signs[id(m)]:
+            by_name.setdefault(doc[m.start:m.end].text.lower(), signs[id(m)])
+    for m, readings in homonyms:
+        chosen = signs[id(m)] or by_name.get(doc[m.start:m.end].text.lower())
+        if chosen is None:
+            votes = dict.fromkeys(readings, 0)
+            for mm in unique:
+                e = mm.entries[0]
+                if mm is m or len(_readings(mm)) > 1 or e.country not in readings or e.kind not in COUNTRY_KINDS \
+                        or (e.kind in ("country", "adjective") and readings[e.country] == "region"):
+                    continue
+                votes[e.country] += 1
+            default = next(iter(readings))
+            best = max(votes.values())
+            chosen = default if votes[default] == best else next(c for c, v in votes.items() if v == best)
+        m.entries = [e for e in m.entries if e.kind not in COUNTRY_KINDS or e.country == chosen]
+
+
 class ActorMatcher:
     """Finds dictionary names in a Doc (one PhraseMatcher over every name), with or
     without their diacritics ("Erdoğan" and "Erdogan", "Đinđić" and "Djindjic" apart)."""
@@ -126,6 +222,7 @@ class ActorMatcher:
             shared = self._elided(doc, m, out)
             if shared is not None:
                 out[shared.start] = shared    # "North and South Korea": North Korea too
+        _homonym_readings(doc, out, list({id(m): m for m in out.values()}.values()))
         for m in list({id(m): m for m in out.values()}.values()):
             if self._inside_longer_name(doc, m, out):
                 for i in range(m.start, m.end):
