@@ -162,6 +162,7 @@ class Coder:
                 sdoc = parse.repair_headlines(self.nlp, sdoc, self._known_verb)
                 sdoc = parse.repair_as_clauses(self.nlp, sdoc)
                 sdoc = parse.repair_conjoined_verbs(self.nlp, sdoc, self._known_verb)
+                sdoc = parse.repair_verb_complements(sdoc)
                 sents = list(sdoc.sents)
                 if piece is not None:
                     shift += len(sents) - piece.sentences

@@ -449,6 +449,21 @@ def repair_as_clauses(nlp, doc):
     return _applied(doc, rows)
 
 
+# -- infinitive-complement repair ---------------------------------------------------------
+# "The UN Security Council votes to impose sanctions": the small parser sometimes hangs the
+# infinitive on the verb as a clause of a noun (acl, relcl), and then the infinitive has
+# neither the verb's subject nor its mode. A clause of a noun cannot hang on a verb: an
+# infinitive there is the verb's complement (xcomp).
+def repair_verb_complements(doc):
+    """Relabel infinitives the parser hung on a verb as a noun's clause (see above).
+    Returns ``doc`` (changed in place)."""
+    for t in doc:
+        if t.dep_ in ("acl", "relcl") and t.head.pos_ == "VERB" and t.head.i < t.i \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            t.dep_ = "xcomp"
+    return doc
+
+
 def repair_address_subjects(nlp, doc, tails):
     """Re-parse sentences whose subject the parser took from a place's address: "A car bomb
     in Mogadishu, Somalia kills 12 people" read with "Somalia" as the subject of "kills".
