@@ -1814,7 +1814,8 @@ def _reduced_relative(v: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children))
 
 
-TOLL_WHEN = word_list("toll_when_marks")     # "killed when / as / after X attacked"
+TOLL_WHEN = word_list("toll_when_marks")
+CASUALTY_PREPS = word_list("casualty_preps")   # "killed in / after / following clashes with X"     # "killed when / as / after X attacked"
 
 
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
@@ -1844,7 +1845,7 @@ def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
 
 def _casualties(n: Token, res: ActorResolver) -> list[Actor]:
     """Who was killed or wounded in the event noun ``n``: "soldiers were killed in clashes"."""
-    if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.lower_ not in ("in", "during"):
+    if n.dep_ != "pobj" or n.head.dep_ != "prep" or n.head.lower_ not in CASUALTY_PREPS:
         return []
     v = n.head.head
     # "four soldiers killed and nine wounded in clashes": the dead of the first verb too
