@@ -2618,7 +2618,7 @@ def _frame(v: Token) -> dict[str, list[Token]]:
                 frame.setdefault(key, []).append(c)
     while stack:
         t, depth = stack.pop()
-        if (t.dep_ in FRAME_SKIP and not (t.dep_ == "ccomp" and _small_clause(t))) \
+        if (t.dep_ in FRAME_SKIP and not (t.dep_ == "ccomp" and _small_clause(t)) and not _object_predicate(t)) \
                 or (t.dep_ == "aux" and t.lower_ != "to"):
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
@@ -2628,6 +2628,16 @@ def _frame(v: Token) -> dict[str, list[Token]]:
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame
+
+
+NAMING = word_list("naming_verbs")
+
+
+def _object_predicate(t: Token) -> bool:
+    """What a naming verb makes its object, read by the parser as the object's apposition:
+    "declared [Hezbollah] [a terrorist organisation]" (an indefinite noun after the object)."""
+    return t.dep_ == "appos" and t.head.dep_ == "dobj" and t.head.head.lemma_.lower() in NAMING \
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
 
 
 def _small_clause(t: Token) -> bool:
