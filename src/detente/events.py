@@ -1414,8 +1414,10 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         r = dataclasses.replace(r, target=None)
     if r.code[:2] == "14" and r.source is not None and r.source.country == "---" and r.target is not None \
             and r.target.country not in NO_COUNTRY and r.target.code[3:6] in ("GOV", "ELI"):
-        # "a million people protest against Yemeni President Saleh": his own people
-        r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=r.target.country + r.source.code[3:]))
+        # "a million people protest against Yemeni President Saleh": his own people, unless
+        # the text places them elsewhere ("protesters storm the US embassy in Baghdad")
+        home = place.country if place is not None and place.country else r.target.country
+        r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=home + r.source.code[3:]))
     if r.code.startswith(STATE_COERCION) and r.mode == "asserted" and not (
             r.code == "1712" and r.source is None):
         # (property destroyed by no one named is no state's doing: "an arson attack at a
