@@ -131,6 +131,9 @@ class EventExtractor:
                 continue
             if pat is not None and pat.code == "-":
                 continue
+            if pat is not None and pat.code.startswith("087") and not pat.words \
+                    and _withdrew_thing(t, self.dicts.roles):
+                continue      # "withdrew landing permission", "withdraws his candidacy": no retreat
             if pat is not None and pat.code != "*" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in TIME_UNITS
                     and any(p.dep_ == "poss" for p in c.children)
@@ -2633,6 +2636,15 @@ def _frame(v: Token) -> dict[str, list[Token]]:
 
 
 NAMING = word_list("naming_verbs")
+WITHDRAWN_FORCES = word_list("withdrawn_forces")
+
+
+def _withdrew_thing(v: Token, roles) -> bool:
+    """Whether the verb's object is a thing, not a force pulled back: no role of people,
+    no number of them, no name ("withdrew its support", not "withdrew 300 troops")."""
+    obj = _child(v, "dobj")
+    return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
+        and obj.lemma_.lower() not in WITHDRAWN_FORCES and _child(obj, "nummod") is None
 
 
 def _object_predicate(t: Token) -> bool:
