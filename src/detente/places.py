@@ -22,6 +22,7 @@ PEOPLED_PLACES = word_list("peopled_places")
 DIRECTIONS = word_list("direction_words")
 BORDERS = word_list("border_nouns")
 WATERS = word_list("water_nouns")
+DIPLOMATIC_POSTS = word_list("diplomatic_posts")   # a state's post abroad stands in another state
 # A town only the gazetteer knows is taken for a place where the text names its country
 # somewhere (or its people), or names no other place, or where it is a big city: "in
 # Olympia in Greece" is no town in Washington State, "Athlone" beside "Ireland's" none in
@@ -131,6 +132,8 @@ def place_of(tok, resolver) -> Place | None:
     allows), whatever governs it."""
     if tok.lower_ in BORDERS or tok.lower_ in WATERS:
         return None       # "near the Pakistan border": on either side of it; "the Gulf of Mexico"
+    if tok.lemma_.lower() in DIPLOMATIC_POSTS:
+        return None       # "outside the Embassy of Sudan in Washington": in Washington, not Sudan
     # "in Kabul", "in the city of Kandahar", "in Helmand province", "near the town of X"
     # "near Qana, Lebanon": a town nobody listed, then its country
     # a name before a word that is no place is no place either: "an Agua Marina concert"
