@@ -134,6 +134,9 @@ class EventExtractor:
             if pat is not None and pat.code.startswith("087") and not pat.words \
                     and _withdrew_thing(t, self.dicts.roles):
                 continue      # "withdrew landing permission", "withdraws his candidacy": no retreat
+            if pat is not None and pat.code.startswith("054") and not pat.words \
+                    and _recognized_thing(t, self.dicts.roles, names):
+                continue      # "recognizes esports as a sport": no state or body recognized
             if pat is not None and pat.code != "*" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in TIME_UNITS
                     and any(p.dep_ == "poss" for p in c.children)
@@ -2645,6 +2648,14 @@ def _withdrew_thing(v: Token, roles) -> bool:
     obj = _child(v, "dobj")
     return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
         and obj.lemma_.lower() not in WITHDRAWN_FORCES and _child(obj, "nummod") is None
+
+
+def _recognized_thing(v: Token, roles, names) -> bool:
+    """Whether what the verb recognizes is a thing with no state, body or people in it
+    ("recognized same-sex marriage"; not "recognized the independence of Kosovo")."""
+    obj = _child(v, "dobj")
+    return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
+        and not any(x.i in names or (x.lemma_.lower(),) in roles for x in obj.subtree)
 
 
 def _object_predicate(t: Token) -> bool:
