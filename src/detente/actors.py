@@ -114,7 +114,7 @@ def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[
     """The state a place name of several states' belongs to by the words around it, if
     they say (see above)."""
 
-    def place_of(mm, kinds=("city", "capital", "region", "country")):
+    def state_of(mm, kinds=("city", "capital", "region", "country")):
         if mm is None or mm is m or len(_readings(mm)) > 1:
             return None
         e = mm.entries[0]
@@ -122,13 +122,13 @@ def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[
 
     region = next((c for c, kind in readings.items() if kind == "region"), None)
     if m.end + 1 < len(doc) and doc[m.end].text == ",":
-        after = place_of(out.get(m.end + 1))
+        after = state_of(out.get(m.end + 1))
         if after:
             return after                                    # "Tripoli, Lebanon"
     if m.start >= 2 and doc[m.start - 1].text == ",":
         before = doc[m.start - 2]
         if before.i in out:
-            found = place_of(out[before.i], ("city", "capital", "region"))
+            found = state_of(out[before.i], ("city", "capital", "region"))
             if found:
                 return found                                # "Batumi, Georgia"
         elif region and before.pos_ == "PROPN" and before.text[:1].isupper() \
@@ -140,13 +140,13 @@ def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[
         top = top.head
     for x in top.subtree:
         if (x.dep_ in ("conj", "appos") or x.i == top.i) and not m.start <= x.i < m.end:
-            found = place_of(out.get(x.i), ("city", "region"))
+            found = state_of(out.get(x.i), ("city", "region"))
             if found:
                 return found                                # "Alabama, Georgia and Ohio"
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         for c in head.head.head.children:
             if c.dep_ in ("compound", "amod", "nmod"):
-                found = place_of(out.get(c.i), ("country", "adjective"))
+                found = state_of(out.get(c.i), ("country", "adjective"))
                 if found:
                     return found                            # "the U.S. state of Georgia"
     if region and head.dep_ in ("compound", "poss") and head.head.lemma_.lower() in PROVINCE_TITLES:
@@ -157,8 +157,7 @@ def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[
 def _homonym_readings(doc: Doc, out: dict[int, Mention], unique: list[Mention]) -> None:
     """Keep, of each place name of several states in ``unique``, the reading the text
     means (see above); ``out`` maps tokens to mentions."""
-    homonyms = [(m, _readings(m)) for m in unique]
-    homonyms = [(m, r) for m, r in homonyms if len(r) > 1]
+    homonyms = [(m, r) for m in unique if len(m.entries) > 1 for r in (_readings(m),) if len(r) > 1]
     if not homonyms:
         return
     signs = {id(m): _homonym_sign(doc, m, out, r) for m, r in homonyms}

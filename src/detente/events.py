@@ -1822,8 +1822,8 @@ def _reduced_relative(v: Token) -> bool:
             and not any(c.dep_ in ("aux", "auxpass", "mark") for c in v.children))
 
 
-TOLL_WHEN = word_list("toll_when_marks")
-CASUALTY_PREPS = word_list("casualty_preps")   # "killed in / after / following clashes with X"     # "killed when / as / after X attacked"
+TOLL_WHEN = word_list("toll_when_marks")       # "killed when / as / after X attacked"
+CASUALTY_PREPS = word_list("casualty_preps")   # "killed in / after / following clashes with X"
 
 
 def _dead_when(v: Token, res: ActorResolver) -> list[Actor]:
@@ -2626,7 +2626,8 @@ def _frame(v: Token) -> dict[str, list[Token]]:
                 frame.setdefault(key, []).append(c)
     while stack:
         t, depth = stack.pop()
-        if (t.dep_ in FRAME_SKIP and not (t.dep_ == "ccomp" and _small_clause(t)) and not _object_predicate(t)) \
+        if (t.dep_ in FRAME_SKIP and not (t.dep_ == "ccomp" and _small_clause(t))
+                and not (t.dep_ == "appos" and _object_predicate(t))) \
                 or (t.dep_ == "aux" and t.lower_ != "to"):
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
@@ -2638,13 +2639,13 @@ def _frame(v: Token) -> dict[str, list[Token]]:
     return frame
 
 
-NAMING = word_list("naming_verbs")
 WITHDRAWN_FORCES = word_list("withdrawn_forces")
 
 
 def _withdrew_thing(v: Token, roles) -> bool:
-    """Whether the verb's object is a thing, not a force pulled back: no role of people,
-    no number of them, no name ("withdrew its support", not "withdrew 300 troops")."""
+    """Whether the verb's object is a thing, not a force pulled back: a common noun with no
+    role of people and no number of them ("withdrew its support", not "withdrew 300
+    troops", "withdrew its contingent")."""
     obj = _child(v, "dobj")
     return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
         and obj.lemma_.lower() not in WITHDRAWN_FORCES and _child(obj, "nummod") is None
@@ -2656,6 +2657,9 @@ def _recognized_thing(v: Token, roles, names) -> bool:
     obj = _child(v, "dobj")
     return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
         and not any(x.i in names or (x.lemma_.lower(),) in roles for x in obj.subtree)
+
+
+NAMING = word_list("naming_verbs")
 
 
 def _object_predicate(t: Token) -> bool:
