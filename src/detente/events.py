@@ -132,10 +132,10 @@ class EventExtractor:
             if pat is not None and pat.code == "-":
                 continue
             if pat is not None and pat.code.startswith("087") and not pat.words \
-                    and _withdrew_thing(t, self.dicts.roles):
+                    and _thing_object(t, self.dicts.roles):
                 continue      # "withdrew landing permission", "withdraws his candidacy": no retreat
             if pat is not None and pat.code.startswith("054") and not pat.words \
-                    and _recognized_thing(t, self.dicts.roles, names):
+                    and _thing_object(t, self.dicts.roles, names):
                 continue      # "recognizes esports as a sport": no state or body recognized
             if pat is not None and pat.code != "*" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in TIME_UNITS
@@ -2642,21 +2642,17 @@ def _frame(v: Token) -> dict[str, list[Token]]:
 WITHDRAWN_FORCES = word_list("withdrawn_forces")
 
 
-def _withdrew_thing(v: Token, roles) -> bool:
-    """Whether the verb's object is a thing, not a force pulled back: a common noun with no
-    role of people and no number of them ("withdrew its support", not "withdrew 300
-    troops", "withdrew its contingent")."""
+def _thing_object(v: Token, roles, names=None) -> bool:
+    """Whether the verb's object is a thing, not people or a force: a common noun with no
+    role of people, no number of them, and (given the name tokens ``names``) no state or
+    body named in it: "withdrew its support", "recognized same-sex marriage"; not
+    "withdrew 300 troops", "withdrew its contingent", "recognized the independence of
+    Kosovo"."""
     obj = _child(v, "dobj")
-    return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
-        and obj.lemma_.lower() not in WITHDRAWN_FORCES and _child(obj, "nummod") is None
-
-
-def _recognized_thing(v: Token, roles, names) -> bool:
-    """Whether what the verb recognizes is a thing with no state, body or people in it
-    ("recognized same-sex marriage"; not "recognized the independence of Kosovo")."""
-    obj = _child(v, "dobj")
-    return obj is not None and obj.pos_ == "NOUN" and (obj.lemma_.lower(),) not in roles \
-        and not any(x.i in names or (x.lemma_.lower(),) in roles for x in obj.subtree)
+    if obj is None or obj.pos_ != "NOUN" or (obj.lemma_.lower(),) in roles \
+            or obj.lemma_.lower() in WITHDRAWN_FORCES or _child(obj, "nummod") is not None:
+        return False
+    return names is None or not any(x.i in names or (x.lemma_.lower(),) in roles for x in obj.subtree)
 
 
 NAMING = word_list("naming_verbs")
