@@ -627,6 +627,7 @@ class EventExtractor:
                     out.append(RawEvent(trig, code, s, t, m, partners if t is None else frozenset()))
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
+        out.extend(self._joint_acts(sent, res, by_token, seen))
         return _drop_fragments([_critics_at_home(r) for r in out])
 
     def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
@@ -651,6 +652,45 @@ class EventExtractor:
                     if s.code != t.code and key not in seen:
                         seen.add(key)
                         out.append(RawEvent(v, "020", s, t, "asserted"))
+        return out
+
+    def _joint_acts(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
+        """States that act together cooperate, whatever the act: "Rwandan and Congolese
+        troops jointly searched the province", "Kenyan and Somali forces launched a joint
+        offensive against the rebels" -> each side with the other (062 between forces and
+        in a forceful act, 060 else), beside the act itself, evidenced by the word that
+        says so. Not what they say together ("jointly announced", "a joint statement"),
+        nor what their people do together (a joint protest)."""
+        out = []
+        for v in sent:
+            if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH:
+                continue
+            word = _done_jointly(v)
+            if word is None:
+                continue
+            tr = by_token.get(v.i)
+            objs = [by_token.get(c.i) for c in v.children if c.dep_ == "dobj"]
+            codes = [t.code for t in (tr, *objs) if t is not None]
+            if any(c[:2] <= "06" or c[:2] == "14" for c in codes):
+                continue     # said or agreed together: the verbal act is the event (and
+                #              "held joint drills", cooperation itself, is coded as it is;
+                #              a joint protest is its people's)
+            subj = _child(v, "nsubj")
+            if subj is None:
+                continue
+            sides = [a for a in res.actors(subj) if a.country not in NO_COUNTRY]
+            if len({a.country for a in sides}) < 2 or any(a.code[3:6] not in STATE_ROLES + ("COP", "SPY") for a in sides):
+                continue
+            military = any(c[:2] in FORCEFUL_ROOTS for c in codes) or all(a.code[3:6] == "MIL" for a in sides)
+            code = "062" if military else "060"
+            mode = mode_of(v)
+            for s in sides:
+                for t in sides:
+                    key = (s.code, t.code, code)
+                    if s.country == t.country or _same_bloc(s, t) or key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(RawEvent(word, code, s, t, mode))
         return out
 
     def _obligations(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
@@ -1706,7 +1746,10 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
     """Keep one-sided events only where the sentence has no asserted event with both a
     source and a target (they are then its only record); a statement (01) or appeal
     (02) with no addressee says nothing about a relation and is dropped."""
-    complete = any(e.source and e.target and e.mode == "asserted" and e.source.code != "---" for e in events)
+    complete = any(e.source and e.target and e.mode == "asserted" and e.source.code != "---"
+                   and e.trigger.lower_ not in JOINT for e in events)
+    # (the cooperation of those who act together is beside their act, _joint_acts: "British
+    # and French jets carry out a joint strike near Palmyra" is still a strike in Syria)
     out = []
     for e in events:
         if e.source and e.target:
@@ -2459,6 +2502,7 @@ def _unique(actors):
 
 
 JOINT = word_list("joint_words")
+SAID_TOGETHER = word_list("said_together_nouns")
 
 
 def _happening_preps(n: Token) -> list[Token]:
@@ -2468,6 +2512,19 @@ def _happening_preps(n: Token) -> list[Token]:
     if n.dep_ != "nsubj" or n.head.lemma_.lower() not in OCCURRENCE_VERBS:
         return []
     return [c for c in n.head.children if c.dep_ == "prep" and c.lower_ in HAPPENING_PREPS]
+
+
+def _done_jointly(v: Token) -> Token | None:
+    """The word that says a verb's act is done together: "jointly searched", "worked
+    together", "launched a joint offensive", "conducted combined patrols"."""
+    for c in v.children:
+        if c.dep_ == "advmod" and c.lower_ in JOINT and not any(g.dep_ == "prep" for g in c.children):
+            return c     # (not "together with Y": Y is a partner, _stated_with)
+        if c.dep_ == "dobj" and c.lemma_.lower() not in SAID_TOGETHER:
+            word = next((g for g in c.children if g.dep_ == "amod" and g.lower_ in JOINT), None)
+            if word is not None:
+                return word
+    return None
 
 
 def _joint(tr: Trigger) -> bool:

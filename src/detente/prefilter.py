@@ -51,8 +51,8 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (AIR_PROJECTILES, ARTILLERY_PROJECTILES, BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS,
-                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, MONEY, RELIEF, TAKING,
-                     WISH_VERBS, coercion_words, guessing_forms)
+                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, JOINT, MONEY, RELIEF,
+                     TAKING, WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -136,6 +136,8 @@ class Prefilter:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
         for w in OBLIGATION_WORDS:
+            triggers.setdefault(strings.add(w), set()).add((False, ()))
+        for w in JOINT:      # _joint_acts: two states acting together, need two actors
             triggers.setdefault(strings.add(w), set()).add((False, ()))
         self.triggers = {h: tuple(v) for h, v in triggers.items()}
         role_forms = set().union(*(lemma_forms(k[-1]) for k, r in dicts.roles.items() if r != "-"))
