@@ -115,6 +115,11 @@ class EventExtractor:
                 # "donated vaccine doses to Burundi", "received vaccines from India"
                 out.append(_gift_trigger(t, gift))
                 continue
+            if t.lemma_.lower() in LEAVING and _forces_left(t, names, self.dicts.roles):
+                # "Syrian troops left Lebanon", "the last Russian soldiers leave Gori": a
+                # retreat (0874), not "the strike left 20 dead" nor "the minister left Paris"
+                out.append(Trigger(t, "0874", Pattern("0874", (), f"{t.lemma_.lower()} <place>")))
+                continue
             if not pats:
                 noun, npat = self._instrument(t)
                 if noun is not None:      # "targeted military sites with missile strikes"
@@ -298,6 +303,11 @@ class EventExtractor:
                         o.lemma_.lower() in CARE_PLACES for o in _pobjs(tr.token, "from")):
                     continue     # "released from hospital": discharged, no captive freed
                 sources, targets = self._verb_args(tr, res)
+                if not targets and tr.pattern.text.endswith(" <place>") and obj is not None:
+                    # "troops left the Georgian town of Gori": the place's country
+                    country = res.place_country(_place_named(obj))
+                    if country and country not in NO_COUNTRY:
+                        targets = [Actor(country, obj.text, None, obj.i)]
                 if tr.code == SUPPRESSION and tr.noun is not None and tr.noun.i != tr.token.i \
                         and (any(a.code[3:6] not in STATE_BODIES for a in sources)
                              or (not sources and _child(tr.token, "nsubj") is not None)):
@@ -2102,6 +2112,28 @@ def _took_place(v: Token, names) -> bool:
             c.dep_ == "appos" and c.lemma_.lower() in places.PLACE_TYPES for c in obj.children):
         return True       # a name nobody listed, said to be a place: "captured Nyabibwe, a town ..."
     return m is not None and m.entries[0].kind in ("city", "capital", "region")
+
+
+LEAVING = word_list("leaving_verbs")
+
+
+def _forces_left(v: Token, names, roles) -> bool:
+    """Whether armed forces (the subject, by its role noun) leave a named country, city or
+    region (the object): "Syrian troops left Lebanon", "the army quits Gori"."""
+    subj, obj = _child(v, "nsubj"), _child(v, "dobj")
+    if subj is None or obj is None or roles.get((subj.lemma_.lower(),)) != "MIL":
+        return False
+    obj = _place_named(obj)
+    m = names.get(obj.i) if hasattr(names, "get") else None
+    return m is not None and m.entries[0].kind in ("country", "city", "capital", "region")
+
+
+def _place_named(obj: Token) -> Token:
+    """The name of a place its type names: "the town of Gori" -> Gori."""
+    if obj.lemma_.lower() in places.PLACE_TYPES:
+        return next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), obj)
+    return obj
 
 
 def _owners(obj: Token, res: ActorResolver) -> list[Actor]:

@@ -51,8 +51,8 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (AIR_PROJECTILES, ARTILLERY_PROJECTILES, BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS,
-                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, JOINT, MONEY, RELIEF,
-                     TAKING, WISH_VERBS, coercion_words, guessing_forms)
+                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, JOINT, LEAVING, MONEY,
+                     RELIEF, TAKING, WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -132,6 +132,13 @@ class Prefilter:
         for lemma in TAKING:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((True, (place_words,)))
+        # events._forces_left: forces leaving a named country or place ("troops left Lebanon")
+        left_words = place_words | frozenset(strings.add(phrase.split()[-1].lower())
+                                             for phrase, entries in dicts.phrases.items()
+                                             if any(e.kind == "country" for e in entries))
+        for lemma in LEAVING:
+            for f in forms(lemma):
+                triggers.setdefault(strings.add(f), set()).add((True, (left_words,)))
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
