@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, SOVEREIGN, Actor, ActorResolver,
-                     Salience, stance_prefix, two_sides)
+from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, PARTITIVE, SOVEREIGN, Actor,
+                     ActorResolver, Salience, stance_prefix, two_sides)
 from .dictionaries import Dictionaries, Pattern, pattern_rank, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, FACT_PREPS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
                     intent_head, mode_of, negated, refusal_code)
@@ -612,6 +612,12 @@ class EventExtractor:
                                 between=_between(tr.token),
                                 aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
                                 and not _symmetric(tr)))
+            if {a.code for a in targets} <= {a.code for a in sources} and coded[0][1][:2] in ONE_TO_OTHERS \
+                    and len({a.country for a in sources}) >= 2 \
+                    and tr.token.pos_ == "VERB" and not _symmetric(tr) and _recipient(tr.token, self.dicts.roles):
+                # "Canada and Germany offer refuge to some of them", "Spain and Italy praised
+                # him": to those, not to each other
+                pairs = [(s, None) for s in sources]
             if not sources and len(targets) >= 2 and tr.token.pos_ == "VERB" and _child(tr.token, "nsubj") is not None:
                 # "Jia Qinglin meets with Japanese business leaders and lawmakers": someone the
                 # text names (but we do not know) with each of them, not they with each other
@@ -2126,6 +2132,27 @@ def _forces_left(v: Token, names, roles) -> bool:
     obj = _place_named(obj)
     m = names.get(obj.i) if hasattr(names, "get") else None
     return m is not None and m.entries[0].kind in ("country", "city", "capital", "region")
+
+
+ONE_TO_OTHERS = ("03", "04", "05", "06")     # done by several to another, unless symmetric
+
+
+def _recipient(v: Token, roles) -> Token | None:
+    """Whom a verb's act is aimed at, where the text names someone we do not know: "offer
+    refuge to some of them", "promised the refugees shelter", "praised him" (a pronoun, a
+    person's name or people; not "agreed to a ceasefire", "resumed the Composite
+    Dialogue")."""
+    for c in v.children:
+        if c.dep_ in ("dative", "iobj", "dobj") or (c.dep_ == "prep" and c.lower_ == "to"):
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
+            if obj is not None and (obj.pos_ == "NUM" or obj.lower_ in PARTITIVE):
+                # "to thousands of them": those the number counts
+                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                            for o in p.children if o.dep_ == "pobj"), None)
+            if obj is not None and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.tag_ == "DT"
+                                    or (obj.lemma_.lower(),) in roles):
+                return obj
+    return None
 
 
 def _place_named(obj: Token) -> Token:
