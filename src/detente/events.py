@@ -103,7 +103,7 @@ class EventExtractor:
                 out.append(Trigger(t, code, Pattern(code, (), f"{projectile.lemma_} {t.lemma_}", False),
                                    projectile=projectile))
                 continue
-            eased = self._eased(t) or self._suppressed(t)
+            eased = self._eased(t) or self._suppressed(t) or self._stopped(t)
             if eased is not None:
                 consumed.add(eased.noun.i)
                 if eased.code == SUPPRESSION:
@@ -214,6 +214,20 @@ class EventExtractor:
         for n in _acted_on(verb):
             p = self._noun_pattern(n)
             code = _easing_code(p.code) if p is not None else None
+            if code is not None:
+                return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
+        return None
+
+    def _stopped(self, verb: Token) -> Trigger | None:
+        """Stopping the cooperation or aid the verb's object names reduces relations (16):
+        "suspended military aid to Egypt" (1622), "froze arms sales to Riyadh" (1622),
+        "halted security cooperation with Israel" (160); the object is then no cooperation
+        of its own."""
+        if verb.lemma_.lower() not in STOPPING:
+            return None
+        for n in _acted_on(verb):
+            p = self._noun_pattern(n)
+            code = _stopping_code(p.code) if p is not None else None
             if code is not None:
                 return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
@@ -1419,6 +1433,10 @@ UNDIRECTED = ("0831",)
 # Reductions only done to another state: diplomatic ties cut or downgraded, ambassadors
 # recalled (161). With no other state named, their target is unknown.
 BETWEEN_STATES = ("161",)
+# Reductions done to another party, a state's own rebels too: cooperation, aid, talks or
+# mediation cut or stopped. With no party named, their target is unknown ("Hawaii cancels
+# a grant" is no act on the United States).
+TO_ANOTHER = ("160", "162", "164", "165")
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
@@ -1547,7 +1565,7 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     if r.source is None and r.target.country == "---":
         return None      # nor a country: "a school trip", "a man was arrested by town police"
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
-            and not r.code.startswith(UNDIRECTED + BETWEEN_STATES) and (
+            and not r.code.startswith(UNDIRECTED + BETWEEN_STATES + TO_ANOTHER) and (
             r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
         # an act on people the text does not name is on the actor's own country: "Mexico
         # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
@@ -1985,6 +2003,26 @@ def _easing_code(code: str) -> str | None:
         return "085"
     if code.startswith("191"):
         return "0872"
+    return None
+
+
+STOPPING = word_list("stopping_verbs")
+
+
+def _stopping_code(code: str) -> str | None:
+    """The CAMEO code of stopping what ``code`` gives: aid 07x -> 162x (economic 1621,
+    military 1622, humanitarian 1623), cooperation 06x -> 160, talks 046 -> 164,
+    mediation 045 -> 165."""
+    if code[:3] in ("071", "072", "073"):
+        return "162" + code[2]
+    if code[:3] == "070":
+        return "162"
+    if code[:2] == "06":
+        return "160"
+    if code[:3] == "046":
+        return "164"
+    if code[:3] == "045":
+        return "165"
     return None
 
 
