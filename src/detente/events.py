@@ -562,7 +562,9 @@ class EventExtractor:
                 if code and head.lemma_.lower() in REFUSING and head.i not in by_token and \
                         tr.token.dep_ in ("xcomp", "ccomp") and mode_of(head) == "asserted":
                     coded.append((head, code, "asserted"))   # refusing to do X is itself an event
-            if mode == "hypothetical" and not question and tr.token.pos_ == "VERB":
+            if mode == "hypothetical" and not question and tr.token.pos_ == "VERB" \
+                    and not (tr.pattern is not None and tr.pattern.reverse):
+                # (what the subject is to undergo is no intent of its: "will face trial")
                 head = intent_head(tr.token)
                 if head is not None and mode_of(head, ignore_future=True) != "asserted":
                     head = None   # "it is unlikely that the Taliban will overrun": no stated intent
