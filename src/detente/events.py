@@ -1176,6 +1176,16 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
+        if tr.pattern is not None and tr.pattern.reverse and tr.code[:2] == "17":
+            # "goes on trial at the International Criminal Court", "before a military court
+            # in Cairo": the court tries them (else the state of the place, settle)
+            subject = {x.i for c in v.children if c.dep_ in ("nsubj", "nsubjpass") for x in c.subtree}
+            courts = [a for c in v.subtree if c.dep_ == "prep" and c.lower_ in ("at", "before", "in")
+                      and c.i not in subject
+                      for o in c.children if o.dep_ == "pobj" for a in res.actors(o)
+                      if a.code[3:6] == "JUD" or a.code.startswith("IGO")]
+            if courts:
+                return courts
         giver = _giver_of_goods(v) if tr.pattern is not None and tr.pattern.reverse else None
         givers = res.actors(giver) if giver is not None else []
         if givers:
