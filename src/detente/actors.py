@@ -781,7 +781,9 @@ class ActorResolver:
             codes = [a.country for a in countries] or ["---"]
             if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i):
                 role = "ELI"    # "former president", "ousted prime minister"
-            return [Actor(code + role, self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
+            # an international body's officials are the body: "EU envoy Bernardino Leon" -> IGOEEC
+            bodies = {a.country: a.code for a in countries if a.country in ("IGO", "NGO")}
+            return [Actor(bodies.get(code, code + role), self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
                     for code in dict.fromkeys(codes)]
         return []
 
