@@ -1,8 +1,9 @@
 """Hand-written sentences (our own) with the events they must and must not give.
 
 Each line of golden/sentences.jsonl: ``expect`` lists [source, target, CAMEO root,
-mode, date?] that must be among the coded events; ``no_asserted`` / ``no_events``
-/ ``forbid_asserted_roots`` / ``forbid_asserted_codes`` / ``forbid_sources`` / ``forbid_targets`` say what must not be there.
+mode, date?] that must be among the coded events; ``forbid`` lists [source, target, root,
+mode] that must not; ``no_asserted`` / ``no_events`` / ``forbid_asserted_roots`` /
+``forbid_asserted_codes`` / ``forbid_sources`` / ``forbid_targets`` say what else must not be there.
 """
 import json
 from pathlib import Path
@@ -21,6 +22,8 @@ def test_golden_sentence(coder, case):
         hits = [g for g in got if g[0] == src and g[1] == tgt and g[2] == root and g[3] == mode
                 and (len(exp) < 5 or g[4] == exp[4])]
         assert hits, f"missing {exp} in {got}"
+    for src, tgt, root, mode in case.get("forbid", []):
+        assert [g for g in got if g[:4] == (src, tgt, root, mode)] == [], got
     if case.get("no_events"):
         assert got == []
     if case.get("no_asserted"):

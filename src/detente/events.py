@@ -22,8 +22,8 @@ from ._util import child as _child
 from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, PARTITIVE, SOVEREIGN, Actor,
                      ActorResolver, Salience, stance_prefix, two_sides)
 from .dictionaries import Dictionaries, Pattern, pattern_rank, ranked_words, word_list, word_pairs
-from .modes import (CONDITION_MARKS, FACT_PREPS, REFUSING, SPEECH, conditional, future, infinitive, intent_code,
-                    intent_head, mode_of, negated, refusal_code)
+from .modes import (CONDITION_MARKS, FACT_PREPS, REFUSING, SPEECH, announced_intent, conditional, future, infinitive,
+                    intent_code, intent_head, mode_of, negated, refusal_code)
 
 FRAME_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl", "punct", "cc", "conj",
                         "mark", "advcl", "parataxis", "relcl", "auxpass", "neg", "intj", "dep",
@@ -642,9 +642,11 @@ class EventExtractor:
                                     and len({a.country for a in sources}) >= 2):
                 # "Russia and Ukraine swapped prisoners": with each other
                 pairs = [(a, b) for a in sources for b in sources if a.country != b.country and not _same_bloc(a, b)]
+            mirrored = []
             if sources and targets and _symmetric(tr):
                 # "Thai troops clashed with Cambodian troops": each did it to the other
-                pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+                mirrored = [(t, s) for s, t in pairs if s is not None and t is not None]
+                pairs += mirrored
             if nested and _same_event_as_head(tr, by_token):
                 continue          # "signs free trade agreements with ...": the signing is the event
             partners = _partners(sources, res)
@@ -652,6 +654,9 @@ class EventExtractor:
                 for s, t in pairs:
                     if nested and not (s and t):
                         continue  # "rejected a UN appeal": the appeal is the rejection's object
+                    if m != mode and (s, t) in mirrored:
+                        continue  # "X said it was ready to meet Y", "X refused to meet Y": a
+                        #           stated intent or refusal is X's own, not Y's
                     key = (s.code if s else "", t.code if t else "", code)
                     if key in seen:
                         continue
@@ -1103,6 +1108,10 @@ class EventExtractor:
                     # police of detaining refugees"
                     return res.actors(obj)
                 s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
+                return res.actors(s) if s is not None else []
+            if announced_intent(node) is not None:
+                # "Erdogan expressed readiness to meet Assad": who announced it
+                s = _child(announced_intent(node), "nsubj")
                 return res.actors(s) if s is not None else []
             if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not res.actors(head) \
                     and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":

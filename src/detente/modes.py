@@ -26,6 +26,8 @@ IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continue
 VOTING = word_list("voting_heads")                     # "the Senate votes to ratify the treaty" ...
 VOTED_ACTS = word_list("acts_done_by_vote")            # ... ratified it: the vote is the act
 INTENT_HEADS = word_list("intent_heads")
+INTENT_NOUNS = word_list("intent_nouns")
+ANNOUNCING = word_list("announcing_verbs")
 FUTURE = word_list("future")
 GOING_TO = word_list("going_to")
 SPEECH = word_list("speech_verbs")
@@ -91,8 +93,22 @@ def intent_head(t: Token) -> Token | None:
                                    and c.lemma_.lower() in INTENT_HEADS), None)
             node = h
             continue
+        announced = announced_intent(node)
+        if announced is not None:
+            # "expressed readiness to meet X", "announced its intention to withdraw"
+            return head_found or announced
         break
     return head_found
+
+
+def announced_intent(t: Token) -> Token | None:
+    """The verb that announces an intention noun whose infinitive ``t`` is: "expressed
+    [readiness] to meet", "states his [intention] to invite" -> expressed, states."""
+    noun = t.head
+    if t.dep_ != "acl" or not infinitive(t) or noun.lemma_.lower() not in INTENT_NOUNS or noun.dep_ != "dobj":
+        return None
+    verb = noun.head
+    return verb if verb.lemma_.lower() in ANNOUNCING else None
 
 
 def future(t: Token) -> bool:
