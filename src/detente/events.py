@@ -275,6 +275,10 @@ class EventExtractor:
             # its object, or the object of its own preposition: "engaged in urban warfare"
             objs = [c] if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd") else \
                 [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in preps else []
+            # "began a new round of joint exercises", "launched a wave of raids": the events
+            objs = [x for o in objs for x in ([o] if o.lemma_.lower() not in SERIES_NOUNS else
+                                              [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                               for g in p.children if g.dep_ == "pobj"] or [o])]
             for o in objs:
                 for n in [o, *o.conjuncts]:
                     p = self._noun_pattern(n)
@@ -1188,7 +1192,8 @@ class EventExtractor:
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
         if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
             # where what is given or sent goes: "delivered eight helicopters to Jordan"
-            preps += [p for o in v.children if o.dep_ == "dobj" for p in o.children
+            preps += [p for o in v.children if o.dep_ == "dobj"
+                      for p in (*o.children, *(x for g in _pobjs(o, "of") for x in g.children))
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
@@ -2078,13 +2083,15 @@ def _gift(v: Token) -> tuple[Token, str] | None:
         goods = [(c, {w.lemma_.lower() for w in c.subtree}) for c in v.children if c.dep_ == "dobj"]
     elif lemma in GIVING:
         goods = [(c, {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children
-                                          if x.dep_ in ("compound", "nmod", "quantmod", "nummod"))}
+                                          if x.dep_ in ("compound", "nmod", "quantmod", "nummod", "amod"))}
+                  | (_goods_words(c) if c.lemma_.lower() in CARGO_WORDS else set())   # "a shipment of ventilators"
                   | ({"$"} if any(x.tag_ == "$" for x in c.subtree) else set()))
                  for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         # to someone: "to Haiti", or a bare indirect object ("gave Ukraine $1 billion")
         to = any((p.dep_ in ("prep", "dative") and p.lower_ in ("to", "for"))
                  or (p.dep_ == "dative" and p.pos_ in ("PROPN", "NOUN")) for p in v.children) or any(
-            p.dep_ == "prep" and p.lower_ == "to" for c, _ in goods for p in c.children)
+            p.dep_ == "prep" and p.lower_ == "to" for c, _ in goods
+            for p in (*c.children, *(x for o in _pobjs(c, "of") for x in o.children)))   # "a shipment of X to Y"
         if not to:     # arms are aid whoever gets them; money and relief, given to someone
             goods = [(c, words & HARDWARE) for c, words in goods]
     else:
@@ -2123,7 +2130,7 @@ def _goods_words(n: Token) -> set[str]:
     shipment of fuel", "dozens of vehicles"); none for a name."""
     if n.pos_ != "NOUN":
         return set()
-    return {n.lemma_.lower(), *(o.lemma_.lower() for o in _pobjs(n, "of"))}
+    return {n.lemma_.lower(), *(x.lemma_.lower() for o in _pobjs(n, "of") for x in (o, *o.conjuncts))}
 
 
 def _giver_of_goods(v: Token) -> Token | None:
