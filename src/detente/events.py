@@ -223,9 +223,12 @@ class EventExtractor:
         "suspended military aid to Egypt" (1622), "froze arms sales to Riyadh" (1622),
         "halted security cooperation with Israel" (160); the object is then no cooperation
         of its own."""
-        if verb.lemma_.lower() not in STOPPING:
-            return None
-        for n in _acted_on(verb):
+        if verb.lemma_.lower() in STOPPING:
+            stopped = list(_acted_on(verb))
+        else:      # "announced a suspension of aid to Egypt": the stopping, by its noun
+            stopped = [o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STOPPING_NOUNS
+                       for o in _pobjs(c, "of")]
+        for n in stopped:
             p = self._noun_pattern(n)
             code = _stopping_code(p.code) if p is not None else None
             if code is not None:
@@ -1265,6 +1268,13 @@ class EventExtractor:
             _, t = self._noun_args(tr.noun, res, own_source=False, code=tr.code)
             if t:
                 return t
+            stop = tr.noun.head.head if tr.noun.dep_ == "pobj" and tr.noun.head.lower_ == "of" else None
+            if stop is not None and stop.lemma_.lower() in STOPPING_NOUNS:
+                # "a suspension of aid to Egypt": the stopping noun carries the recipient
+                t = [a for p in stop.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "for")
+                     for o in p.children if o.dep_ == "pobj" for a in res.actors(o)]
+                if t:
+                    return t
         if not moved and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.children):
             # verbs that share one object: "arrested and charged X", "convicts and sentences X"
             for other in v.conjuncts:
@@ -2040,20 +2050,22 @@ def _easing_code(code: str) -> str | None:
 
 
 STOPPING = word_list("stopping_verbs")
+STOPPING_NOUNS = word_list("stopping_nouns")
 
 
 def _stopping_code(code: str) -> str | None:
     """The CAMEO code of stopping what ``code`` gives: aid 07x -> 162x (economic 1621,
-    military 1622, humanitarian 1623), cooperation 06x -> 160, talks 046 -> 164,
-    mediation 045 -> 165."""
+    military 1622, humanitarian 1623), cooperation 06x -> 160, talks 040/046 -> 164,
+    mediation 045 -> 165 (not a visit called off: as often for floods or illness as in
+    protest)."""
     if code[:3] in ("071", "072", "073"):
         return "162" + code[2]
     if code[:3] == "070":
         return "162"
     if code[:2] == "06":
         return "160"
-    if code[:3] == "046":
-        return "164"
+    if code[:3] in ("040", "046"):
+        return "164"      # talks, negotiations
     if code[:3] == "045":
         return "165"
     return None
