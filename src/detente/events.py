@@ -1137,8 +1137,7 @@ class EventExtractor:
         # action is not its target when the verb names whom it is aimed at
         aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
             c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
-            for n in (v, *(d for d in v.children if d.dep_ == "dobj"))      # "sanctions with X on Y"
-            for c in n.children for o in c.children if o.dep_ == "pobj")
+            for c in v.children for o in c.children if o.dep_ == "pobj")
         if tr.code.startswith(BETWEEN_STATES) and v.lemma_.lower() not in EXPELLING:
             # the state one's envoy is posted to: "recalled its ambassador to Hungary" (one
             # expels another state's envoy to oneself)
@@ -1186,12 +1185,6 @@ class EventExtractor:
                                             together=tr.code[:2] in COOPERATIVE_ROOTS or protest)
                 if inner and not aimed_elsewhere:
                     return inner
-                if aimed_elsewhere and dep == "dobj":
-                    # "imposed sanctions with Canada on Lebanese officials": on those
-                    aimed = [a for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")
-                             for o in p.children if o.dep_ == "pobj" for a in res.actors(o)]
-                    if aimed:
-                        return aimed
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
         if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
             # where what is given or sent goes: "delivered eight helicopters to Jordan"
