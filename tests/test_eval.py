@@ -15,7 +15,7 @@ from detente.read import read_paths
 FLOORS = {  # measured (README) minus a small margin
     "petr2_gsr": ("root", 0.68),
     "plover": ("type+actors", 0.56),
-    "conflibert": ("quad", 0.71),
+    "conflibert": ("quad", 0.72),
     "news": ("root", 0.60),
 }
 
@@ -55,4 +55,4 @@ def test_own_news_set_accuracy(coder, tmp_path):
         for r in items:
             f.write(json.dumps({**r, "text": texts[r["id"]], "set": "news"}) + "\n")
     score = _scores(coder, gold, tmp_path / "news_own.jsonl")["news"]["root"]["F1"]
-    assert score >= 0.44, f"news_own root F1 {score} fell below 0.44"
+    assert score >= 0.45, f"news_own root F1 {score} fell below 0.45"

@@ -225,7 +225,7 @@ class EventExtractor:
         of its own."""
         if verb.lemma_.lower() in STOPPING:
             stopped = list(_acted_on(verb))
-        else:      # "announced a suspension of aid to Egypt": the stopping, by its noun
+        else:      # "announced a halt of military aid to Kyiv": the stopping, by its noun
             stopped = [o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STOPPING_NOUNS
                        for o in _pobjs(c, "of")]
         for n in stopped:
@@ -278,7 +278,7 @@ class EventExtractor:
             # its object, or the object of its own preposition: "engaged in urban warfare"
             objs = [c] if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd") else \
                 [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in preps else []
-            # "began a new round of joint exercises", "launched a wave of raids": the events
+            # "held a second round of talks", "launched a wave of raids": the events
             objs = [x for o in objs for x in ([o] if o.lemma_.lower() not in SERIES_NOUNS else
                                               [g for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                                                for g in p.children if g.dep_ == "pobj"] or [o])]
@@ -699,8 +699,8 @@ class EventExtractor:
         return out
 
     def _joint_acts(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
-        """States that act together cooperate, whatever the act: "Rwandan and Congolese
-        troops jointly searched the province", "Kenyan and Somali forces launched a joint
+        """States that act together cooperate, whatever the act: "Ugandan and Kenyan
+        police jointly raided a warehouse", "Kenyan and Somali forces launched a joint
         offensive against the rebels" -> each side with the other (062 between forces and
         in a forceful act, 060 else), beside the act itself, evidenced by the word that
         says so. Not what they say together ("jointly announced", "a joint statement"),
@@ -1263,7 +1263,7 @@ class EventExtractor:
                 return t
             stop = tr.noun.head.head if tr.noun.dep_ == "pobj" and tr.noun.head.lower_ == "of" else None
             if stop is not None and stop.lemma_.lower() in STOPPING_NOUNS:
-                # "a suspension of aid to Egypt": the stopping noun carries the recipient
+                # "a halt of military aid to Kyiv": the stopping noun carries the recipient
                 t = [a for p in stop.children if p.dep_ == "prep" and p.lower_ in ("to", "with", "for")
                      for o in p.children if o.dep_ == "pobj" for a in res.actors(o)]
                 if t:
@@ -1470,8 +1470,8 @@ UNDIRECTED = ("0831",)
 # recalled (161). With no other state named, their target is unknown.
 BETWEEN_STATES = ("161",)
 # Reductions done to another party, a state's own rebels too: cooperation, aid, talks or
-# mediation cut or stopped. With no party named, their target is unknown ("Hawaii cancels
-# a grant" is no act on the United States).
+# mediation cut or stopped. With no party named, their target is unknown (a state
+# government suspending its own aid acts on no one we know, not on its country).
 TO_ANOTHER = ("160", "162", "164", "165")
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
@@ -2089,7 +2089,7 @@ def _gift(v: Token) -> tuple[Token, str] | None:
     elif lemma in GIVING:
         goods = [(c, {c.lemma_.lower(), *(x.lemma_.lower() for x in c.children
                                           if x.dep_ in ("compound", "nmod", "quantmod", "nummod", "amod"))}
-                  | (_goods_words(c) if c.lemma_.lower() in CARGO_WORDS else set())   # "a shipment of ventilators"
+                  | (_goods_words(c) if c.lemma_.lower() in CARGO_WORDS else set())   # "a shipment of test kits"
                   | ({"$"} if any(x.tag_ == "$" for x in c.subtree) else set()))
                  for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
         # to someone: "to Haiti", or a bare indirect object ("gave Ukraine $1 billion")
@@ -2652,7 +2652,7 @@ def _happening_preps(n: Token) -> list[Token]:
 
 
 def _done_jointly(v: Token) -> Token | None:
-    """The word that says a verb's act is done together: "jointly searched", "worked
+    """The word that says a verb's act is done together: "jointly patrolled", "worked
     together", "launched a joint offensive", "conducted combined patrols"."""
     for c in v.children:
         if c.dep_ == "advmod" and c.lower_ in JOINT and not any(g.dep_ == "prep" for g in c.children):
