@@ -635,9 +635,9 @@ class EventExtractor:
                                 between=_between(tr.token),
                                 aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
                                 and not _symmetric(tr)))
-            if {a.code for a in targets} <= {a.code for a in sources} and coded[0][1][:2] in ONE_TO_OTHERS \
-                    and len({a.country for a in sources}) >= 2 \
-                    and tr.token.pos_ == "VERB" and not _symmetric(tr) and _recipient(tr.token, self.dicts.roles):
+            if coded[0][1][:2] in ONE_TO_OTHERS and tr.token.pos_ == "VERB" and len({a.country for a in sources}) >= 2 \
+                    and {a.code for a in targets} <= {a.code for a in sources} \
+                    and not _symmetric(tr) and _recipient(tr.token, self.dicts.roles):
                 # "Canada and Germany offer refuge to some of them", "Spain and Italy praised
                 # him": to those, not to each other
                 pairs = [(s, None) for s in sources]
@@ -706,6 +706,8 @@ class EventExtractor:
         says so. Not what they say together ("jointly announced", "a joint statement"),
         nor what their people do together (a joint protest)."""
         out = []
+        if not any(t.lower_ in JOINT for t in sent):
+            return out       # (most sentences: no word of acting together)
         for v in sent:
             if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH:
                 continue
@@ -723,7 +725,7 @@ class EventExtractor:
             if subj is None:
                 continue
             sides = [a for a in res.actors(subj) if a.country not in NO_COUNTRY]
-            if len({a.country for a in sides}) < 2 or any(a.code[3:6] not in STATE_ROLES + ("COP", "SPY") for a in sides):
+            if len({a.country for a in sides}) < 2 or any(a.code[3:6] not in ACTING_STATE for a in sides):
                 continue
             military = any(c[:2] in FORCEFUL_ROOTS for c in codes) or all(a.code[3:6] == "MIL" for a in sides)
             code = "062" if military else "060"
@@ -1116,9 +1118,10 @@ class EventExtractor:
                     return res.actors(obj)
                 s = _child(head.head, "nsubj") or _child(head.head, "nsubjpass")
                 return res.actors(s) if s is not None else []
-            if announced_intent(node) is not None:
+            announcer = announced_intent(node)
+            if announcer is not None:
                 # "Erdogan expressed readiness to meet Assad": who announced it
-                s = _child(announced_intent(node), "nsubj")
+                s = _child(announcer, "nsubj")
                 return res.actors(s) if s is not None else []
             if node.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN") and not res.actors(head) \
                     and head.dep_ in ("dobj", "attr") and head.head.pos_ == "VERB":
@@ -2640,6 +2643,7 @@ def _unique(actors):
 
 JOINT = word_list("joint_words")
 SAID_TOGETHER = word_list("said_together_nouns")
+ACTING_STATE = ("", "GOV", "MIL", "COP", "SPY")     # a state's own organs acting (_joint_acts)
 
 
 def _happening_preps(n: Token) -> list[Token]:
