@@ -211,12 +211,7 @@ class EventExtractor:
         the blockade of Gaza" (0872); the object is then no imposition of its own."""
         if verb.lemma_.lower() not in EASING:
             return None
-        for n in _acted_on(verb):
-            p = self._noun_pattern(n)
-            code = _easing_code(p.code) if p is not None else None
-            if code is not None:
-                return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
-        return None
+        return self._recoded(verb, _acted_on(verb), _easing_code)
 
     def _stopped(self, verb: Token) -> Trigger | None:
         """Stopping the cooperation or aid the verb's object names reduces relations (16):
@@ -224,13 +219,18 @@ class EventExtractor:
         "halted security cooperation with Israel" (160); the object is then no cooperation
         of its own."""
         if verb.lemma_.lower() in STOPPING:
-            stopped = list(_acted_on(verb))
+            stopped = _acted_on(verb)
         else:      # "announced a halt of military aid to Kyiv": the stopping, by its noun
             stopped = [o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STOPPING_NOUNS
                        for o in _pobjs(c, "of")]
-        for n in stopped:
+        return self._recoded(verb, stopped, _stopping_code)
+
+    def _recoded(self, verb: Token, nouns, recode) -> Trigger | None:
+        """The verb as what it does to the first of ``nouns`` whose event code ``recode``
+        maps (easing a sanction, stopping aid); the noun is then no event of its own."""
+        for n in nouns:
             p = self._noun_pattern(n)
-            code = _stopping_code(p.code) if p is not None else None
+            code = recode(p.code) if p is not None else None
             if code is not None:
                 return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
