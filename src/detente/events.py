@@ -139,6 +139,13 @@ class EventExtractor:
             if pat is not None and pat.code.startswith("087") and not pat.words \
                     and _thing_object(t, self.dicts.roles):
                 continue      # "withdrew landing permission", "withdraws his candidacy": no retreat
+            if pat is not None and pat.code.startswith("087"):
+                left = self._withdrawn_from(t)
+                if left == "-":
+                    continue  # "withdrew from the race": no retreat
+                if left is not None:
+                    out.append(left)
+                    continue
             if pat is not None and pat.code.startswith("054") and not pat.words \
                     and _thing_object(t, self.dicts.roles, names):
                 continue      # "recognizes esports as a sport": no state or body recognized
@@ -178,6 +185,9 @@ class EventExtractor:
                     # "activists charge that the army fired first": said, not a prosecution
                     pat = Pattern("112", (), f"{t.lemma_.lower()} that", False)
                 out.append(Trigger(t, pat.code, pat))
+        for tr in out:
+            if tr.code in ("160", "164"):     # the agreement or talks left are no event of their own
+                consumed.update(o.i for n in (tr.token, tr.noun) if n is not None for o in _left_things(n))
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
                 continue
@@ -186,6 +196,12 @@ class EventExtractor:
             if t.tag_ in ("NNP", "NNPS") and t.i > t.sent.start and t.text[:1].isupper():
                 continue  # a named event ("the Eritrean-Ethiopian War") is history, not news
             pat = self._noun_pattern(t)
+            if pat is not None and pat.code.startswith("087"):
+                left = self._withdrawn_from(t)
+                if left is not None:
+                    if left != "-":
+                        out.append(left)
+                    continue
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
         out.sort(key=lambda tr: tr.token.i)
@@ -234,6 +250,35 @@ class EventExtractor:
             if code is not None:
                 return Trigger(verb, code, Pattern(code, (), f"{verb.lemma_} {n.lemma_}", False), n)
         return None
+
+    def _withdrawn_from(self, t: Token) -> Trigger | str | None:
+        """A withdrawal from what is no place nor force: from an agreement it reduces
+        relations (160: "pulled out of the arms treaty", "its withdrawal from the climate
+        accord"), from talks it halts them (164); from a contest it is no event ("-":
+        "withdrew from the presidential race"). None for a retreat."""
+        for o in _left_things(t):
+            if o.lemma_.lower() in CONTESTS:
+                return "-"
+            code = self._agreed(o)
+            if code is not None:
+                return Trigger(t, code, Pattern(code, (), f"{t.lemma_.lower()} from {o.lemma_.lower()}", False), o)
+        return None
+
+    def _agreed(self, n: Token) -> str | None:
+        """What leaving the agreement (160) or talks (164) ``n`` names is, else None."""
+        p = self._noun_pattern(n)
+        return None if p is None else "160" if p.code.startswith("05") else "164" if p.code.startswith("04") else None
+
+    def _parties_of(self, n: Token, res: ActorResolver) -> list[Actor]:
+        """Who an agreement or talks are with: "talks with Seoul", "the Iran deal", "WTO
+        talks"; none from the words of a treaty's name ("the Intermediate-Range Nuclear
+        Forces Treaty") nor the city it was signed in ("the Paris Agreement")."""
+        with_whom = [a for o in _pobjs(n, "with", "between") for a in res.actors(o)]
+        if with_whom:
+            return with_whom
+        return [a for c in n.children if c.dep_ in ("compound", "amod", "nmod", "poss") and not (
+                    c.i in res.mentions and res.mentions[c.i].entries[0].kind in ("capital", "city"))
+                for a in res.modifier(c) if a.country != "---"]
 
     def _suppressed(self, verb: Token) -> Trigger | None:
         """A protest the verb stops from happening: "police prevented the march", "blocked
@@ -285,6 +330,12 @@ class EventExtractor:
             for o in objs:
                 for n in [o, *o.conjuncts]:
                     p = self._noun_pattern(n)
+                    if p is not None and p.code.startswith("087"):
+                        left = self._withdrawn_from(n)     # "announced its withdrawal from the accord"
+                        if left == "-":
+                            continue
+                        if left is not None:
+                            p = left.pattern
                     if p is not None and p.code not in ("-", "*"):
                         return n, p.code, p
         return None, None, None
@@ -1131,6 +1182,11 @@ class EventExtractor:
         return []
 
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
+        if tr.code in ("160", "164"):
+            left = next((o for o in _left_things(v) + (_left_things(tr.noun) if tr.noun is not None else [])
+                         if self._agreed(o)), None)
+            if left is not None:      # "withdrew from the nuclear deal with Iran"
+                return self._parties_of(left, res) or [a for o in _pobjs(v, "with") for a in res.actors(o)]
         # direct and indirect objects; what is given is not whom it is given to:
         # "contribute troops to X", "send peacekeepers to X"
         moved = _moves_object(tr.code) and v.lemma_.lower() not in EXPELLING
@@ -2046,6 +2102,7 @@ def _easing_code(code: str) -> str | None:
 
 
 STOPPING = word_list("stopping_verbs")
+CONTESTS = word_list("contest_nouns")
 STOPPING_NOUNS = word_list("stopping_nouns")
 
 
@@ -2488,6 +2545,13 @@ def _prep_objects(p: Token) -> list[Token]:
     return [o for o in p.children if o.dep_ == "pobj"] + [
         s for o in p.children if o.dep_ == "pcomp" and o.tag_ == "VBG"
         for s in o.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"]
+
+
+def _left_things(t: Token) -> list[Token]:
+    """What a withdrawal leaves: the objects of its "from" or "out of" ("withdrew from the
+    treaty", "pulled out of the talks", "its withdrawal from the accord")."""
+    outs = [c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
+    return _pobjs(t, "from") + [o for x in outs for o in _pobjs(x, "of")] + (_pobjs(t, "of") if outs else [])
 
 
 def _pobjs(t: Token, *preps: str) -> list[Token]:
