@@ -1543,6 +1543,9 @@ PERPETRATED = ("181", "1831", "1832", "1833", "186")
 # the text gives no country, to people of the place, or else of the state acting.
 STATE_COERCION = ("116", "171", "172", "173", "174", "175")
 PEOPLE_COERCION = ("173", "174", "175")
+# Restrictions eased (081x) are a state's too, on the same people: "lifted its ban on
+# opposition newspapers" -> its own press.
+EASED_COERCION = ("081",)
 
 
 def coercion_words(dicts: Dictionaries) -> frozenset:
@@ -1593,7 +1596,7 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
         # the text places them elsewhere ("protesters storm the US embassy in Baghdad")
         home = place.country if place is not None and place.country else r.target.country
         r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=home + r.source.code[3:]))
-    if r.code.startswith(STATE_COERCION) and r.mode == "asserted" and not (
+    if (r.code.startswith(STATE_COERCION) or r.code.startswith(EASED_COERCION)) and r.mode == "asserted" and not (
             r.code == "1712" and r.source is None):
         # (property destroyed by no one named is no state's doing: "an arson attack at a
         # restaurant", "logging is destroying the forests")
