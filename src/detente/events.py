@@ -115,6 +115,12 @@ class EventExtractor:
                 # "donated vaccine doses to Burundi", "received vaccines from India"
                 out.append(_gift_trigger(t, gift))
                 continue
+            bomber = _child(t, "nsubj") if t.lemma_.lower() in SELF_EXPLODING else None
+            if bomber is not None and bomber.lemma_.lower() == "bomber":
+                # "a suicide bomber exploded near a checkpoint": the bombing, by the bomber
+                code = "1831" if any(c.lower_ == "suicide" for c in bomber.children) else "183"
+                out.append(Trigger(t, code, Pattern(code, (), f"bomber {t.lemma_.lower()}", False)))
+                continue
             if t.lemma_.lower() in LEAVING and _forces_left(t, names, self.dicts.roles):
                 # "Syrian troops left Lebanon", "the last Russian soldiers leave Gori": a
                 # retreat (0874), not "the strike left 20 dead" nor "the minister left Paris"
@@ -909,11 +915,7 @@ class EventExtractor:
             subj = next((c for c in v.children if c.dep_ == "compound" and c.i < v.i
                          and (v.dep_ == "ROOT" or c.pos_ == "PROPN")), None) or _stranded_subject(v)
         if passive:
-            agent = _child(v, "agent") or next(
-                # "is kidnapped and beheaded by militants": the later participle's agent did both
-                (a for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN"
-                 and not any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
-                 for a in c.children if a.dep_ == "agent"), None)
+            agent = _shared_agent(v)
             if agent is not None:
                 p = _child(agent, "pobj")
                 if p is not None:     # "by Israeli F-15s": the owner of what did it
@@ -1710,8 +1712,12 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
 def _someone_acted(t: Token) -> bool:
     """An act or doer that says someone acted is the trigger or among its words ("killed in
     a bombing", "a bomb attack"), unlike a bomb, blast or explosion alone."""
+    # (not those it was done to: "several attackers were also killed" says no one killed them)
+    victims = {x.i for c in t.children if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lower_ in ANONYMOUS)
+               or (c.dep_ == "prep" and c.lower_ == "including") for x in c.subtree}
     near = [t, *t.children, *(g for c in t.children for g in c.children)]
-    return any(x.lemma_.lower() in PERPETRATED_WORDS for x in near) or any(w in PERPETRATED_WORDS for w in _frame(t))
+    return any(x.lemma_.lower() in PERPETRATED_WORDS and x.i not in victims for x in near) or any(
+        w in PERPETRATED_WORDS and any(x.i not in victims for x in xs) for w, xs in _frame(t).items())
 
 
 def _done_to(t: Token) -> bool:
@@ -2060,13 +2066,28 @@ def _symmetric(tr: Trigger) -> bool:
     return bool(words & SYMMETRIC)
 
 
+def _shared_agent(v: Token) -> Token | None:
+    """The "by" agent of a passive verb, or the one it shares with a participle after it:
+    "is kidnapped and beheaded by militants" (the later participle's agent did both),
+    "three journalists are killed and a third wounded by gunmen" (the toll's second count,
+    read as a noun with its own participle)."""
+    return _child(v, "agent") or next(
+        (a for c in v.children if c.dep_ == "conj" and c.tag_ == "VBN"
+         and not any(x.dep_ in ("nsubjpass", "auxpass") for x in c.children)
+         for a in c.children if a.dep_ == "agent"), None) or next(
+        (a for c in v.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "NUM", "PRON")
+         for x in c.children if x.dep_ == "acl" and x.tag_ == "VBN" and x.lemma_.lower() in TOLL_VERBS
+         for a in x.children if a.dep_ == "agent"), None)
+
+
 def _toll_of(tr: Trigger, by_token) -> Trigger | None:
     """The attack noun that is the subject (or passive agent) of a toll verb."""
     t = tr.token
     if t.pos_ != "VERB" or t.lemma_.lower() not in TOLL_VERBS:
         return None
     subjects = [c for c in t.children if c.dep_ == "nsubj"]
-    subjects += [o for c in t.children if c.dep_ == "agent" for o in c.children if o.dep_ in ("pobj", "pcomp")]
+    agent = _shared_agent(t) if any(c.dep_ == "auxpass" for c in t.children) else _child(t, "agent")
+    subjects += [o for o in (agent.children if agent is not None else ()) if o.dep_ in ("pobj", "pcomp")]
     # "killed by Russian shelling" parsed as the agent "Russian" and a participle "shelling"
     subjects += [c for c in t.children if c.dep_ == "advcl" and c.tag_ == "VBG"
                  and any(a.dep_ == "agent" and a.i < c.i and all(x.i < c.i for x in a.subtree) and
@@ -2262,6 +2283,7 @@ def _took_place(v: Token, names) -> bool:
 
 
 LEAVING = word_list("leaving_verbs")
+SELF_EXPLODING = word_list("self_exploding_verbs")
 
 
 def _forces_left(v: Token, names, roles) -> bool:

@@ -20,6 +20,7 @@ NEGATING_HEADS = word_list("negating_heads")
 DENYING = word_list("denying_heads")                   # "denies that it attacked": contested
 FACT_PREPS = word_list("fact_preps")                   # "after the attack": it happened
 RESPONDING = word_list("responding_verbs")             # "to address the incursion": it happened
+RESPONDING_NOUNS = word_list("responding_nouns")
 HEDGES = word_list("hedging_modifiers")                # "alleged abuses", "a possible ceasefire"
 UNREAL = word_list("unreal_modifiers")                 # "a possible invasion": not (yet) a fact
 IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continued to": it happened
@@ -135,11 +136,14 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
         return "hypothetical" if has_modal(t, except_future=True) else "negated"
     if _responded_to(t):
         return "asserted"
-    node = t
+    node = prev = t
     for _ in range(12):
         first = node.i == t.i
         if has_modal(node, ignore_future and first) or conditional(node):
             return "hypothetical"
+        if not first and prev.dep_ == "relcl" and _responded_to(node):
+            return "asserted"     # "the attack on its embassy, which killed ...": as the attack
+        prev = node
         head = node.head
         if head.i == node.i:
             # a root infinitive is a misread plan: "the leaders of A and B plan to sign"
@@ -204,8 +208,9 @@ def _responded_to(t: Token) -> bool:
         head = head.head     # "responded to the attack", "protested against the incursion"
     elif t.dep_ != "dobj":
         return False
-    if head.lemma_.lower() not in RESPONDING or head.pos_ != "VERB":
-        return False
+    if not ((head.lemma_.lower() in RESPONDING and head.pos_ == "VERB")
+            or (head.lemma_.lower() in RESPONDING_NOUNS and head.pos_ == "NOUN")):
+        return False      # (nor "decided on a response to the attack on its embassy": it happened)
     return not any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in HEDGES for c in t.children)
 
 
