@@ -13,6 +13,7 @@ coded here.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -171,6 +172,8 @@ class EventExtractor:
                 continue      # "ordered 80 planes", "has ordered vaccine doses": a purchase
             if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
                 pat = Pattern("175", (), "tear gas", False)   # "were tear gassed by police": repression
+            if pat is not None and pat.code[:2] in FORCEFUL_ROOTS and _sporting(t):
+                continue      # "the Netherlands beat Denmark 4-2 in the final": a game
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
                     and any(w in SPACE_WORDS for w in frame):
                 continue      # a rocket that carries a satellite or probe into space is no attack
@@ -240,12 +243,15 @@ class EventExtractor:
         "suspended military aid to Egypt" (1622), "froze arms sales to Riyadh" (1622),
         "halted security cooperation with Israel" (160); the object is then no cooperation
         of its own."""
-        if verb.lemma_.lower() in STOPPING:
+        if verb.lemma_.lower() in STOPPING or (verb.lemma_.lower() in ("call", "break") and any(
+                c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):   # "called off", "broke off"
             stopped = _acted_on(verb)
         else:      # "announced a halt of military aid to Kyiv": the stopping, by its noun
             stopped = [o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STOPPING_NOUNS
                        for o in _pobjs(c, "of")]
-        return self._recoded(verb, stopped, _stopping_code)
+        protest = _in_protest(verb)
+        return self._recoded(verb, stopped, lambda code: _stopping_code(code) or (
+            "160" if protest and code[:2] == "04" else None))
 
     def _recoded(self, verb: Token, nouns, recode) -> Trigger | None:
         """The verb as what it does to the first of ``nouns`` whose event code ``recode``
@@ -381,6 +387,11 @@ class EventExtractor:
                         o.lemma_.lower() in CARE_PLACES for o in _pobjs(tr.token, "from")):
                     continue     # "released from hospital": discharged, no captive freed
                 sources, targets = self._verb_args(tr, res)
+                if tr.code == "192":
+                    # "retook the town from the separatists": taken from them
+                    taken_from = [a for o in _pobjs(tr.token, "from") if not res.is_place(o) for a in res.actors(o)]
+                    if any(a.country != "---" for a in taken_from):
+                        targets = taken_from     # (those of no country leave it to the place, settle)
                 if not targets and tr.pattern.text.endswith(" <place>") and obj is not None:
                     # "troops left the Georgian town of Gori": the place's country
                     country = res.place_country(_place_named(obj))
@@ -686,6 +697,7 @@ class EventExtractor:
                 coded = [(tr.token, code, mode)]
             nested = punished is None and (claimant is None or not targets) and tr.token.pos_ != "VERB" \
                 and _argument_of_trigger(tr.token, by_token) \
+                and not (tr.token.dep_ == "dobj" and tr.token.head.lemma_.lower() in REPELLING) \
                 and not ((code[:2] == "14" or (code[:2] in ATTACK_ROOTS and tr.token.dep_ == "pobj"))
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1],
@@ -2130,6 +2142,13 @@ CONTESTS = word_list("contest_nouns")
 STOPPING_NOUNS = word_list("stopping_nouns")
 
 
+def _in_protest(v: Token) -> bool:
+    """Whether the verb says it was done in protest: "cancelled the visit in protest at the
+    arrest", "called off the meeting to protest the ruling"."""
+    return any(o.lemma_.lower() == "protest" for o in _pobjs(v, "in", "as")) or any(
+        c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest" and infinitive(c) for c in v.children)
+
+
 def _stopping_code(code: str) -> str | None:
     """The CAMEO code of stopping what ``code`` gives: aid 07x -> 162x (economic 1621,
     military 1622, humanitarian 1623), cooperation 06x -> 160, talks 040/046 -> 164,
@@ -2271,6 +2290,17 @@ def _institution(a: Actor) -> bool:
         or a.code.startswith("IGO")
 
 
+SPORTING = word_list("sporting_nouns")
+SCORE = re.compile(r"^\d{1,3}\s*[–-]\s*\d{1,3}$")
+
+
+def _sporting(v: Token) -> bool:
+    """Whether a verb tells a game's result: a score ("beat Denmark 4–2", "won 85–77"), a
+    game it was done in ("defeated Spain in the final") or a prize ("captured bronze")."""
+    return any(SCORE.match(c.text) for c in v.subtree if c.i > v.i) or any(
+        o.lemma_.lower() in SPORTING for o in _pobjs(v, "in", "at") + [c for c in v.children if c.dep_ == "dobj"])
+
+
 def _took_place(v: Token, names) -> bool:
     """Whether the verb's object is a named city or region (by the actor names of the
     sentence): "seized Kunduz", "captured Goma and Bukavu"."""
@@ -2284,6 +2314,7 @@ def _took_place(v: Token, names) -> bool:
 
 LEAVING = word_list("leaving_verbs")
 SELF_EXPLODING = word_list("self_exploding_verbs")
+REPELLING = word_list("repelling_verbs")
 
 
 def _forces_left(v: Token, names, roles) -> bool:
