@@ -1234,6 +1234,9 @@ class EventExtractor:
                     continue   # a name the parser took for an adverb: "Ivanka visits Japan"
                 if moved and dep == "dobj":
                     continue   # "withdrew its troops from X", "strengthened its forces in X"
+                if dep == "dobj" and v.lemma_.lower() in FIRING and any(
+                        _projectile_kind(x) for x in (c, *c.conjuncts, *_pobjs(c, "of"))):
+                    continue   # what is fired is not its target: "launched 600 drones at Ukraine"
                 # what is exchanged is no party ("both sides exchanged artillery fire"), though
                 # it may name one ("exchanged prisoners with Hezbollah")
                 if dep == "dobj" and v.lemma_.lower() in EXCHANGING:
@@ -1762,7 +1765,9 @@ def _state_coercion(r: RawEvent, place, alone: str | None = None, context: str |
         # arrests, sentences and deportations are of people: "sentenced a blogger"
         target = Actor(named or state, "", None, r.trigger.i)
     if source is None:
-        country = here or (target.country if target is not None and target.country not in NO_COUNTRY else "")
+        # (the deported are mostly foreigners: their country is where they are sent, not who sent them)
+        country = here or (target.country if target is not None and target.country not in NO_COUNTRY
+                           and r.code[:3] != "174" else "")
         if country:
             source = Actor(country, place.name if here else "", None, r.trigger.i)
     return dataclasses.replace(r, source=source, target=target)
