@@ -27,6 +27,7 @@ IMPLICATIVE = word_list("implicative_heads")           # "managed to", "continue
 VOTING = word_list("voting_heads")                     # "the Senate votes to ratify the treaty" ...
 VOTED_ACTS = word_list("acts_done_by_vote")            # ... ratified it: the vote is the act
 INTENT_HEADS = word_list("intent_heads")
+READY_HEADS = word_list("ready_heads")
 INTENT_NOUNS = word_list("intent_nouns")
 ANNOUNCING = word_list("announcing_verbs")
 FUTURE = word_list("future")
@@ -73,8 +74,10 @@ def intent_head(t: Token) -> Token | None:
     head_found = None
     for _ in range(6):
         kids = list(node.children)
-        if any(c.dep_ == "neg" for c in kids) or conditional(node):
+        if any(c.dep_ == "neg" for c in kids):
             return None
+        if conditional(node) and not _readiness(node, t):
+            return None   # (but "ready to assist Belarus if necessary": a readiness stated, on a condition)
         modals = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS)}
         if modals:
             if modals <= FUTURE or (modals == {"would"} and node.dep_ == "ccomp"
@@ -100,6 +103,18 @@ def intent_head(t: Token) -> Token | None:
             return head_found or announced
         break
     return head_found
+
+
+def _readiness(node: Token, t: Token) -> bool:
+    """Whether ``node``, on the way up from the action ``t``, states a readiness to do it
+    (the action itself under "ready", the adjective, or the copula it hangs on): what a
+    condition then qualifies is the readiness, which is stated all the same."""
+    if node.lemma_.lower() in READY_HEADS:
+        return True
+    if node.i == t.i:
+        return node.dep_ == "xcomp" and node.head.lemma_.lower() in READY_HEADS
+    return node.lemma_.lower() == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() in READY_HEADS
+                                               for c in node.children)
 
 
 def announced_intent(t: Token) -> Token | None:
@@ -139,8 +154,9 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
     node = prev = t
     for _ in range(12):
         first = node.i == t.i
-        if has_modal(node, ignore_future and first) or conditional(node):
-            return "hypothetical"
+        if has_modal(node, ignore_future and first) or (conditional(node) and not (
+                t.lemma_.lower() in READY_HEADS and _readiness(node, t))):
+            return "hypothetical"   # (a readiness stated on a condition is stated: "willing to talk if ...")
         if not first and prev.dep_ == "relcl" and _responded_to(node):
             return "asserted"     # "the attack on its embassy, which killed ...": as the attack
         prev = node
