@@ -1902,7 +1902,10 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
     source and a target (they are then its only record); a statement (01) or appeal
     (02) with no addressee says nothing about a relation and is dropped."""
     complete = any(e.source and e.target and e.mode == "asserted" and e.source.code != "---"
-                   and e.trigger.lower_ not in JOINT for e in events)
+                   and e.trigger.lower_ not in JOINT and not (e.code[:2] == "02" and e.target.country == "---")
+                   for e in events)
+    # (nor an appeal to people of no country: "declares an emergency and asks residents to stay
+    # home" still declares it)
     # (the cooperation of those who act together is beside their act, _joint_acts: "British
     # and French jets carry out a joint strike near Palmyra" is still a strike in Syria)
     out = []
