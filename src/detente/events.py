@@ -1196,6 +1196,16 @@ class EventExtractor:
         return []
 
     def _verb_targets(self, v: Token, tr: Trigger, res: ActorResolver) -> list[Actor]:
+        if tr.code[:2] in ("11", "12"):
+            # "condemned the invasion of Ukraine by Russia": at whoever did what it names
+            # (the parser may hang the noun's "by" on the active verb, which has no agent)
+            active = not any(c.dep_ == "auxpass" for c in v.children)
+            doers = [a for o in v.children if o.dep_ == "dobj" and self._noun_pattern(o) is not None
+                     and self._noun_pattern(o).code not in ("-", "*")
+                     for b in _pobjs(o, "by") + (_pobjs(v, "by") if active else [])
+                     if not res.is_place(b) for a in res.actors(b)]
+            if doers:
+                return doers
         if tr.code in ("160", "164"):
             left = next((o for o in _left_things(v) + (_left_things(tr.noun) if tr.noun is not None else [])
                          if self._agreed(o)), None)
