@@ -689,6 +689,13 @@ class ActorResolver:
                     inner = self.dicts.roles.get((lemmas[j],))
                     if inner and inner != "-":
                         return inner, toks[j].i
+            if role == "GOV" and k == len(lemmas) - 1 and lemmas[k] in HEADS_OF:
+                # "a union leader", "the gang leader", "student leaders": the head of the body
+                # the modifier names, not of a government
+                for j in range(k - 1, -1, -1):
+                    inner = self.dicts.roles.get((lemmas[j],))
+                    if inner and inner not in ("-", "GOV") and toks[j].dep_ == "compound" and toks[j].pos_ == "NOUN":
+                        return inner, toks[j].i     # (a noun: not "a local Taliban leader")
             if role:
                 return role, toks[k].i
         return None, h.i
