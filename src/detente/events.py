@@ -195,7 +195,7 @@ class EventExtractor:
                     pat = Pattern("112", (), f"{t.lemma_.lower()} that", False)
                 out.append(Trigger(t, pat.code, pat))
         for tr in out:
-            if tr.code in ("160", "164"):     # the agreement or talks left are no event of their own
+            if tr.code in LEAVING_CODES:     # the agreement or talks left are no event of their own
                 consumed.update(o.i for n in (tr.token, tr.noun) if n is not None for o in _left_things(n))
         for t in sent:
             if t.i in consumed or t.pos_ not in ("NOUN", "PROPN") or t.i in names:
@@ -204,15 +204,11 @@ class EventExtractor:
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
             if t.tag_ in ("NNP", "NNPS") and t.i > t.sent.start and t.text[:1].isupper():
                 continue  # a named event ("the Eritrean-Ethiopian War") is history, not news
-            pat = self._noun_pattern(t)
-            if pat is not None and pat.code.startswith("087"):
-                left = self._withdrawn_from(t)
-                if left is not None:
-                    if left != "-":
-                        out.append(left)
-                    continue
+            pat = self._noun_code(t)
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
+                if pat.code in LEAVING_CODES:    # (what it leaves is no event of its own)
+                    consumed.update(o.i for o in _left_things(t))
         out.sort(key=lambda tr: tr.token.i)
         return out
 
@@ -275,6 +271,18 @@ class EventExtractor:
             if code is not None:
                 return Trigger(t, code, Pattern(code, (), f"{t.lemma_.lower()} from {o.lemma_.lower()}", False), o)
         return None
+
+    def _noun_code(self, n: Token) -> Pattern | None:
+        """An event noun's pattern; a withdrawal's as what it leaves (_withdrawn_from):
+        "its withdrawal from the accord" 160, "from the race" none ("-")."""
+        p = self._noun_pattern(n)
+        if p is not None and p.code.startswith("087"):
+            left = self._withdrawn_from(n)
+            if left == "-":
+                return Pattern("-", (), f"{n.lemma_.lower()} from a contest", False)
+            if left is not None:
+                return left.pattern
+        return p
 
     def _agreed(self, n: Token) -> str | None:
         """What leaving the agreement (160) or talks (164) ``n`` names is, else None."""
@@ -341,13 +349,7 @@ class EventExtractor:
                                                for g in p.children if g.dep_ == "pobj"] or [o])]
             for o in objs:
                 for n in [o, *o.conjuncts]:
-                    p = self._noun_pattern(n)
-                    if p is not None and p.code.startswith("087"):
-                        left = self._withdrawn_from(n)     # "announced its withdrawal from the accord"
-                        if left == "-":
-                            continue
-                        if left is not None:
-                            p = left.pattern
+                    p = self._noun_code(n)      # ("announced its withdrawal from the accord")
                     if p is not None and p.code not in ("-", "*"):
                         return n, p.code, p
         return None, None, None
@@ -1200,13 +1202,13 @@ class EventExtractor:
             # "condemned the invasion of Ukraine by Russia": at whoever did what it names
             # (the parser may hang the noun's "by" on the active verb, which has no agent)
             active = not any(c.dep_ == "auxpass" for c in v.children)
-            doers = [a for o in v.children if o.dep_ == "dobj" and self._noun_pattern(o) is not None
-                     and self._noun_pattern(o).code not in ("-", "*")
+            doers = [a for o in v.children if o.dep_ == "dobj"
+                     and getattr(self._noun_pattern(o), "code", "-") not in ("-", "*")
                      for b in _pobjs(o, "by") + (_pobjs(v, "by") if active else [])
                      if not res.is_place(b) for a in res.actors(b)]
             if doers:
                 return doers
-        if tr.code in ("160", "164"):
+        if tr.code in LEAVING_CODES:
             left = next((o for o in _left_things(v) + (_left_things(tr.noun) if tr.noun is not None else [])
                          if self._agreed(o)), None)
             if left is not None:      # "withdrew from the nuclear deal with Iran"
@@ -2315,7 +2317,8 @@ SCORE = re.compile(r"^\d{1,3}\s*[–-]\s*\d{1,3}$")
 def _sporting(v: Token) -> bool:
     """Whether a verb tells a game's result: a score ("beat Denmark 4–2", "won 85–77"), a
     game it was done in ("defeated Spain in the final") or a prize ("captured bronze")."""
-    return any(SCORE.match(c.text) for c in v.subtree if c.i > v.i) or any(
+    # (a score stands on its own, not as a count: "killed 20–30 militants" is no game)
+    return any(SCORE.match(c.text) and c.dep_ not in ("nummod", "quantmod") for c in v.subtree if c.i > v.i) or any(
         o.lemma_.lower() in SPORTING for o in _pobjs(v, "in", "at") + [c for c in v.children if c.dep_ == "dobj"])
 
 
@@ -2621,6 +2624,9 @@ def _prep_objects(p: Token) -> list[Token]:
         for s in o.children if s.dep_ == "nsubj" and s.pos_ == "PROPN"]
 
 
+LEAVING_CODES = ("160", "164")     # leaving an agreement, leaving talks (_withdrawn_from)
+
+
 def _left_things(t: Token) -> list[Token]:
     """What a withdrawal leaves: the objects of its "from" or "out of" ("withdrew from the
     treaty", "pulled out of the talks", "its withdrawal from the accord")."""
@@ -2637,9 +2643,7 @@ def _left_place(v: Token, res: ActorResolver):
     """The named place a verb of withdrawing leaves: its object, or the object of its
     "from" or "out of" ("withdrew from Iraq", "pulled its troops out of Syria"); a
     place's own name, not one a name carries ("withdrew from the Kyoto Protocol")."""
-    outs = [c for c in v.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
-    left = [c for c in v.children if c.dep_ == "dobj"] + _pobjs(v, "from") + \
-        [o for x in outs for o in _pobjs(x, "of")] + (_pobjs(v, "of") if outs else [])
+    left = [c for c in v.children if c.dep_ == "dobj"] + _left_things(v)
     return next((p for o in left if res.place_country(o)
                  for p in [places.place_of(o, res)] if p is not None and p.country), None)
 
