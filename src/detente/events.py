@@ -239,12 +239,13 @@ class EventExtractor:
         "suspended military aid to Egypt" (1622), "froze arms sales to Riyadh" (1622),
         "halted security cooperation with Israel" (160); the object is then no cooperation
         of its own."""
-        if verb.lemma_.lower() in STOPPING or (verb.lemma_.lower() in ("call", "break") and any(
-                c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)):   # "called off", "broke off"
+        if verb.lemma_.lower() in STOPPING or _with_particle(verb) in STOPPING:   # "halted", "called off"
             stopped = _acted_on(verb)
         else:      # "announced a halt of military aid to Kyiv": the stopping, by its noun
             stopped = [o for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in STOPPING_NOUNS
                        for o in _pobjs(c, "of")]
+        if not stopped:
+            return None
         protest = _in_protest(verb)
         return self._recoded(verb, stopped, lambda code: _stopping_code(code) or (
             "160" if protest and code[:2] == "04" else None))
@@ -2160,6 +2161,12 @@ def _easing_code(code: str) -> str | None:
 STOPPING = word_list("stopping_verbs")
 CONTESTS = word_list("contest_nouns")
 STOPPING_NOUNS = word_list("stopping_nouns")
+
+
+def _with_particle(v: Token) -> str:
+    """A phrasal verb as one word list entry: "called off" -> "call_off" ("" without a particle)."""
+    prt = next((c for c in v.children if c.dep_ == "prt"), None)
+    return f"{v.lemma_.lower()}_{prt.lower_}" if prt is not None else ""
 
 
 def _in_protest(v: Token) -> bool:
