@@ -189,6 +189,8 @@ class EventExtractor:
                 for w in pat.words:
                     for tok in frame.get(w, ()):
                         consumed.add(tok.i)
+                # "three were killed in a shooting": the killing was the shooting, one event
+                consumed.update(o.i for o in _toll_acts(t))
                 if t.lemma_.lower() in CLAUSE_ACCUSING and any(c.dep_ == "ccomp" for c in t.children) \
                         and _child(t, "dobj") is None:
                     # "activists charge that the army fired first": said, not a prosecution
@@ -2966,7 +2968,7 @@ def _frame(v: Token) -> dict[str, list[Token]]:
     crossing into subjects or other clauses: the words a verb pattern may require."""
     frame: dict[str, list[Token]] = {}
     # the subject of a passive is the verb's logical object: "evidence was presented"
-    stack = [(c, 1) for c in v.children if c.dep_ != "nsubjpass"]
+    stack = [(c, 1) for c in v.children if c.dep_ != "nsubjpass"] + [(p, 1) for p in _shared_toll_phrase(v)]
     for c in v.children:
         if c.dep_ == "nsubjpass":
             for key in {c.lemma_.lower(), c.lower_}:
@@ -2984,6 +2986,38 @@ def _frame(v: Token) -> dict[str, list[Token]]:
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame
+
+
+def _shared_toll_phrase(v: Token) -> list[Token]:
+    """The phrase that tells how a toll came about, which the parser hangs on its last count
+    only: "eight are killed and seven injured in an arson attack" (the killing was the
+    attack too). Empty unless ``v`` is a count with none of its own and the phrase is an
+    act by someone it does not name (a clash's sides, "a Russian drone attack" or "a raid
+    on militants" are then the noun's own event)."""
+    if v.pos_ != "VERB" or v.lemma_.lower() not in TOLL_VERBS \
+            or any(c.dep_ == "prep" and c.lower_ in CASUALTY_PREPS for c in v.children):
+        return []
+    return [p for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in TOLL_VERBS
+            for p in c.children if p.dep_ == "prep" and p.lower_ in CASUALTY_PREPS and _unnamed_acts(p)]
+
+
+def _toll_acts(v: Token) -> list[Token]:
+    """The acts by someone unnamed a toll verb says it came about in ("killed in a
+    shooting", "killed and five injured in a knife attack"): the toll's own event."""
+    if v.pos_ != "VERB" or v.lemma_.lower() not in TOLL_VERBS:
+        return []
+    phrases = [c for c in v.children if c.dep_ == "prep" and c.lower_ in CASUALTY_PREPS] + _shared_toll_phrase(v)
+    return [o for p in phrases for o in _unnamed_acts(p)]
+
+
+def _unnamed_acts(p: Token) -> list[Token]:
+    """The objects of ``p`` that are acts saying someone acted and naming neither who nor
+    at whom: "a shooting", "a jihadist ambush", "a knife attack" (not "a Russian drone
+    attack", "an ambush by gunmen", "Israel's raids", "a raid on militants")."""
+    return [o for o in p.children if o.dep_ == "pobj" and o.lemma_.lower() in PERPETRATED_WORDS
+            and not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("by", "on", "against", "between", "with"))
+                        or (c.dep_ in ("amod", "compound", "nmod") and (c.pos_ == "PROPN" or c.text[:1].isupper()))
+                        for c in o.children)]
 
 
 WITHDRAWN_FORCES = word_list("withdrawn_forces")
