@@ -153,6 +153,9 @@ class EventExtractor:
                 if left is not None:
                     out.append(left)
                     continue
+            if pat is not None and pat.code.startswith("0841") and not pat.words \
+                    and _released_thing(t, self.dicts.roles, names):
+                continue      # "released funds", "released water from the dam": no one freed
             if pat is not None and pat.code.startswith("054") and not pat.words \
                     and _thing_object(t, self.dicts.roles, names):
                 continue      # "recognizes esports as a sport": no state or body recognized
@@ -3034,6 +3037,24 @@ def _thing_object(v: Token, roles, names=None) -> bool:
             or obj.lemma_.lower() in WITHDRAWN_FORCES or _child(obj, "nummod") is not None:
         return False
     return names is None or not any(x.i in names or (x.lemma_.lower(),) in roles for x in obj.subtree)
+
+
+CAPTIVES = word_list("captive_nouns")
+
+
+def _released_thing(v: Token, roles, names) -> bool:
+    """Whether what a verb releases is a thing, not people: a common noun (or "thousands
+    of" one) that is no role, no captive and names no state or body: "released its annual
+    report", "released eight bombs", "releases water from the dam"; not "released two
+    sailors", "thousands of prisoners", "a fourth hostage", "the blogger Ali Abdulemam"."""
+    obj = _child(v, "dobj")
+    if obj is not None and obj.lemma_.lower() in PARTITIVE:
+        obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
+                    for o in p.children if o.dep_ == "pobj"), obj)
+    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "NORP"):
+        return False
+    return not any(x.i in names or (x.lemma_.lower(),) in roles or x.lemma_.lower() in CAPTIVES
+                   or x.ent_type_ in ("PERSON", "NORP") for x in obj.subtree)
 
 
 NAMING = word_list("naming_verbs")
