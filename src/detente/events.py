@@ -1612,6 +1612,8 @@ def settle(r: RawEvent, place, context: str | None = None, alone: str | None = N
     at the actor's home (DOMESTIC_ROOTS); ``alone``: the one country the sentence names,
     if it names one; ``before``: the one country the sentence before names, if this one
     names none (whose state made the arrests, sentences, deportations nobody is named for)."""
+    if r.code[:2] == "19" and _walkout(r):
+        r = dataclasses.replace(r, code=LABOUR_STRIKE)   # "doctors launched a strike over pay"
     forceful = r.code[:2] in PLACED_ROOTS
     if r.code == "183" and r.source is not None and r.source.country not in NO_COUNTRY \
             and r.source.code[3:6] in STATE_ROLES and r.trigger.lemma_.lower() in BOMBING:
@@ -1740,6 +1742,22 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source, doer=True), target=fill(r.target))
+
+
+LABOUR_STRIKE = "143"
+WALKOUTS = word_list("walkout_nouns")
+
+
+def _walkout(r: RawEvent) -> bool:
+    """A strike by workers, doctors, students or other civilians is a strike from work
+    (143), not an attack: "dockworkers held a strike at the port", "teachers strike over pay"."""
+    if r.source is None or r.source.code[3:6] not in CIVIL_ROLES + ("OPP",):
+        return False
+    t = r.trigger
+    # (the verb only without an object: "teachers strike", not "a train struck a herd")
+    return (t.lemma_.lower() in WALKOUTS and _child(t, "dobj") is None) or any(
+        x.lemma_.lower() in WALKOUTS for c in t.children if c.dep_ in ("dobj", "attr", "prep")
+        for x in ([c] if c.dep_ != "prep" else [o for o in c.children if o.dep_ == "pobj"]))
 
 
 def _someone_acted(t: Token) -> bool:
