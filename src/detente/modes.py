@@ -189,7 +189,10 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
             continue
         if node.pos_ in ("VERB", "AUX") and infinitive(node) and (hl not in IMPLICATIVE or head.pos_ != "VERB"):
             # ("used drones to strike" happened; "approves the use of missiles to strike" not yet)
-            return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" else "hypothetical"
+            # a purpose is no complement: "refused to meet" did not happen, while "blocked
+            # roads to protest" tells what the blocking was for
+            return "negated" if first and hl in NEGATING_HEADS and mode_of(head) == "asserted" \
+                and dep != "advcl" else "hypothetical"
         if dep == "ccomp" and hl in DENYING:
             return "hypothetical"   # "denies (that) it supplied drones"
         # the content of a demand, offer, threat, refusal, fear ...
