@@ -1767,8 +1767,17 @@ def _someone_acted(t: Token) -> bool:
     victims = {x.i for c in t.children if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.lower_ in ANONYMOUS)
                or (c.dep_ == "prep" and c.lower_ == "including") for x in c.subtree}
     near = [t, *t.children, *(g for c in t.children for g in c.children)]
-    return any(x.lemma_.lower() in PERPETRATED_WORDS and x.i not in victims for x in near) or any(
-        w in PERPETRATED_WORDS and any(x.i not in victims for x in xs) for w, xs in _frame(t).items())
+    return any(x.lemma_.lower() in PERPETRATED_WORDS and x.i not in victims and not _by_animal(x) for x in near) or any(
+        w in PERPETRATED_WORDS and any(x.i not in victims and not _by_animal(x) for x in xs)
+        for w, xs in _frame(t).items())
+
+
+ANIMALS = word_list("animal_words")
+
+
+def _by_animal(n: Token) -> bool:
+    """An attack an animal made is no one's act: "killed in a shark attack"."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lemma_.lower() in ANIMALS for c in n.children)
 
 
 def _done_to(t: Token) -> bool:
