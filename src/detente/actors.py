@@ -181,6 +181,9 @@ def _homonym_readings(doc: Doc, out: dict[int, Mention], unique: list[Mention]) 
         m.entries = [e for e in m.entries if e.kind not in COUNTRY_KINDS or e.country == chosen]
 
 
+PRODUCTS = word_list("product_nouns")
+
+
 class ActorMatcher:
     """Finds dictionary names in a Doc (one PhraseMatcher over every name), with or
     without their diacritics ("Erdoğan" and "Erdogan", "Đinđić" and "Djindjic" apart)."""
@@ -222,6 +225,14 @@ class ActorMatcher:
             if shared is not None:
                 out[shared.start] = shared    # "North and South Korea": North Korea too
         _homonym_readings(doc, out, list({id(m): m for m in out.values()}.values()))
+        for m in list({id(m): m for m in out.values()}.values()):
+            last = top = doc[m.end - 1]
+            while top.dep_ == "compound" and top.head.i > top.i:
+                top = top.head      # "the Pfizer–BioNTech COVID-19 vaccine": what the names qualify
+            if m.entries[0].kind == "firm" and (any(c.dep_ == "nummod" for c in last.children)
+                                                or (top is not last and top.lemma_.lower() in PRODUCTS)):
+                for i in range(m.start, m.end):     # a firm's product, not the firm: "a Boeing 777",
+                    del out[i]                      # "the Pfizer vaccine" (but "Huawei executives")
         for m in list({id(m): m for m in out.values()}.values()):
             if self._inside_longer_name(doc, m, out):
                 for i in range(m.start, m.end):
@@ -563,7 +574,7 @@ class ActorResolver:
         plural = h.tag_ in ("NNS", "NNPS")
         if m is not None:
             e = choose(m.entries, self.day)
-            if e.kind in ("group", "metonym") and len(e.code) > 3:
+            if e.kind in ("group", "metonym", "firm") and len(e.code) > 3:
                 # "Pakistan's Taliban", "the Afghan Taliban", "the Syrian Border Security Force":
                 # a home country named in the phrase wins
                 other = [a for a in self._modifier_actors(h, m.start) if a.country != e.country
@@ -581,7 +592,7 @@ class ActorResolver:
                          and self.doc[i].head.head.i == h.sent.root.i} - set(NO_COUNTRY)
                 if len(other) == 1 and e.country not in other:
                     return [self._make(other.pop() + e.code[3:], h, m, plural=plural, entry=e)]
-            if e.kind in ("person", "group", "metonym"):
+            if e.kind in ("person", "group", "metonym", "firm"):
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind == "adjective" and any(c.lower_ == "ethnic" for c in h.children) and h.pos_ in ("PROPN", "NOUN"):
                 # "ethnic Albanians" are a people, not Albania: take the country they are in
@@ -654,7 +665,7 @@ class ActorResolver:
             return [self._make("---" + role, h, None, person=person, plural=plural, first=role_start)]
         out = []
         for a in countries:
-            if a.entry is not None and a.entry.kind in ("person", "group", "metonym") and len(a.code) > 3:
+            if a.entry is not None and a.entry.kind in ("person", "group", "metonym", "firm") and len(a.code) > 3:
                 # an armed group's commanders, fighters and forces are the group: "Taliban
                 # commanders", "Houthi forces" (not the state's army)
                 code = a.code if role in ("-", "GOV") or a.code.endswith(role) or (
@@ -882,7 +893,7 @@ class ActorResolver:
                 return []
             if e.kind == "bloc":     # "the P5+1 countries": each member
                 return self._members(e, t, m)
-            return [self._make(e.code if e.kind in ("person", "group", "metonym") else e.country,
+            return [self._make(e.code if e.kind in ("person", "group", "metonym", "firm") else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
         # "Vietnamese-led"

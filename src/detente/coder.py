@@ -187,7 +187,9 @@ class Coder:
             idx = first + k
             for t in sent:
                 if t.dep_ in ARG_DEPS and (t.pos_ in ("PROPN", "NOUN") or t.i in mentions) and t.dep_ != "conj":
-                    acts = res.actors(t, coordinated=True)
+                    # (a news organisation is a source of reports, not what "it" or "its forces" stand for)
+                    acts = [a for a in res.actors(t, coordinated=True)
+                            if not (a.entry is not None and a.entry.kind == "firm" and a.code[3:6] == "MED")]
                     if len(acts) > 1:   # "Obama and Putin" can be "they"
                         acts = [dataclasses.replace(a, plural=True) for a in acts]
                     if acts:

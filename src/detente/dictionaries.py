@@ -3,6 +3,7 @@
 Actor files (``data/actors``):
   countries.tsv  code, names, adjectives, capitals, cities, regions   ('|' separates variants)
   metonyms.tsv   phrase, code                       ("Kremlin" -> RUSGOV)
+  companies.tsv  phrase, code                       ("Gazprom" -> RUSBUS, "Reuters" -> GBRMED)
   groups.tsv     name, aliases, code, start, end, note   (armed groups, IGOs, NGOs; dated)
   blocs.tsv      name, aliases, members, start, end, note   (groups of states read as each member)
   people*.tsv    name, aliases, code, start, end, office (who held which office when; one
@@ -39,7 +40,7 @@ from . import cameo
 from .errors import DictionaryError
 
 # Which kind of name wins when one phrase has several entries.
-KIND_RANK = {"person": 0, "group": 1, "bloc": 1, "metonym": 2, "country": 3, "capital": 4,
+KIND_RANK = {"person": 0, "group": 1, "bloc": 1, "metonym": 2, "firm": 2, "country": 3, "capital": 4,
              "adjective": 5, "city": 6, "region": 7}
 PLACE_KINDS = frozenset({"city", "region"})
 COUNTRY_KINDS = frozenset({"country", "capital", "adjective", "city", "region"})
@@ -277,8 +278,9 @@ def _load(extra_actors: str | None, extra_events: str | None) -> Dictionaries:
                             ("city", cities), ("region", regions)):
             for v in _variants(field):
                 phrases[v].append(ActorEntry(code, kind, canon if kind != "capital" else v))
-    for n, parts in _rows(_data("actors/metonyms.tsv"), 2):
-        phrases[parts[0]].append(ActorEntry(parts[1].upper(), "metonym", parts[0]))
+    for name, kind in (("actors/metonyms.tsv", "metonym"), ("actors/companies.tsv", "firm")):
+        for n, parts in _rows(_data(name), 2):
+            phrases[parts[0]].append(ActorEntry(parts[1].upper(), kind, parts[0]))
     _dated_rows(_data("actors/groups.tsv"), "group", phrases)
     _bloc_rows(_data("actors/blocs.tsv"), phrases)
     actors_dir = resources.files("detente").joinpath("data", "actors")

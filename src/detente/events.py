@@ -1600,6 +1600,13 @@ FINDING = word_list("finding_verbs")        # "found hanged": a death, not an ex
 
 def settle(r: RawEvent, place, context: str | None = None, alone: str | None = None,
            named: frozenset = frozenset(), before: str | None = None) -> RawEvent | None:
+    """The event settled (:func:`_settled`), unless it is company news (:func:`_company_news`)."""
+    out = _settled(r, place, context, alone, named, before)
+    return None if out is not None and _company_news(out) else out
+
+
+def _settled(r: RawEvent, place, context: str | None = None, alone: str | None = None,
+             named: frozenset = frozenset(), before: str | None = None) -> RawEvent | None:
     """The event with the target its place gives, and without the events nobody did.
 
     Force used where the text names no target, or violence against people it gives no
@@ -1742,6 +1749,21 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source, doer=True), target=fill(r.target))
+
+
+PRIVATE_ROLES = ("BUS", "MED")
+
+
+def _company_news(r: RawEvent) -> bool:
+    """Firms and news organisations acting alone, on each other or with private people are
+    company news, not political events (the guidelines): "Apple and Samsung signed a patent
+    deal", "the tabloid endorses Brexit", "a guard delivering cash to a bank"; a state, its
+    organs or an armed or political group acting on a firm ("the Commission fined Google")
+    or a firm on them is one, and so is a protest against a firm, or force and coercion
+    ("two men murdered a journalist"). Read on the settled event (its actors filled)."""
+    sides = [a for a in (r.source, r.target) if a is not None]
+    return r.code[:2] < "14" and any(a.code[3:6] in PRIVATE_ROLES for a in sides) \
+        and all(a.code[3:6] in PRIVATE_ROLES + CIVIL_ROLES for a in sides)
 
 
 LABOUR_STRIKE = "143"
