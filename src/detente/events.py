@@ -1676,6 +1676,13 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
                 if a.code[3:6] in HOME_ROLES and b.country not in NO_COUNTRY:
                     r = _placed_roles(r, b.country, HOME_ROLES, armed=False)
                     break
+            if r.source.country == "---" and r.target.country not in NO_COUNTRY \
+                    and (r.target.entry is None or r.target.entry.kind in ("country", "capital", "city", "region")) \
+                    and _home_force(r.trigger.doc[r.source.token]):
+                # "government forces bombarded districts of Homs": the state's own forces where
+                # they strike (not "a Turkish post encircled by government forces": whose post)
+                r = dataclasses.replace(r, source=dataclasses.replace(
+                    r.source, code=r.target.country + r.source.code[3:]))
         if r.code[:2] == "14" and r.source is not None and r.source.country not in NO_COUNTRY \
                 and r.target is not None and r.target.code == "---GOV":
             # "workers strike against the government": their own
@@ -1723,6 +1730,14 @@ PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "
 
 
 HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
+HOME_FORCE_WORDS = word_list("home_force_words")
+
+
+def _home_force(t: Token) -> bool:
+    """Forces named as the state's own: "government forces", "pro-government troops",
+    "regime forces" (not "anti-government forces")."""
+    mods = [x for c in t.children if c.dep_ in ("amod", "compound", "nmod") for x in c.subtree]
+    return any(x.lemma_.lower() in HOME_FORCE_WORDS for x in mods) and not any(stance_prefix(x) == "anti" or x.lower_ == "anti" for x in mods)
 BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed institution takes
 # Armed groups the text gives no country are of the place they fight in ("rebels
 # captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
