@@ -2404,11 +2404,13 @@ def _took_place(v: Token, names) -> bool:
     obj = _child(v, "dobj")
     m = names.get(obj.i) if obj is not None and hasattr(names, "get") else None
     if obj is not None and m is None and obj.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and c.lemma_.lower() in places.PLACE_TYPES for c in obj.children):
+            c.dep_ == "appos" and (c.lemma_.lower() in places.PLACE_TYPES or c.lemma_.lower() in PLACE_APPOSITIONS)
+            for c in obj.children):
         return True       # a name nobody listed, said to be a place: "captured Nyabibwe, a town ..."
     return m is not None and m.entries[0].kind in ("city", "capital", "region")
 
 
+PLACE_APPOSITIONS = word_list("place_appositions")
 LEAVING = word_list("leaving_verbs")
 SELF_EXPLODING = word_list("self_exploding_verbs")
 REPELLING = word_list("repelling_verbs")
