@@ -3117,10 +3117,10 @@ def _released_thing(v: Token, roles, names) -> bool:
     if obj is not None and obj.lemma_.lower() in PARTITIVE:
         obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
                     for o in p.children if o.dep_ == "pobj"), obj)
-    if obj is None or obj.pos_ != "NOUN" or obj.ent_type_ in ("PERSON", "NORP"):
+    if obj is None or obj.pos_ != "NOUN":
         return False
     return not any(x.i in names or (x.lemma_.lower(),) in roles or x.lemma_.lower() in CAPTIVES
-                   or x.ent_type_ in ("PERSON", "NORP") for x in obj.subtree)
+                   for x in obj.subtree)
 
 
 NAMING = word_list("naming_verbs")
