@@ -182,6 +182,19 @@ def _homonym_readings(doc: Doc, out: dict[int, Mention], unique: list[Mention]) 
 
 
 PRODUCTS = word_list("product_nouns")
+# Kinds of dictionary name that are an actor's own code, not a country's: people, groups,
+# organs ("the Kremlin") and firms
+NAMED_KINDS = ("person", "group", "metonym", "firm")
+
+
+def _product(last: Token) -> bool:
+    """Whether a firm's name ending in ``last`` names one of its products: a number after
+    it ("a Boeing 777") or a product noun the names qualify ("the Pfizer–BioNTech COVID-19
+    vaccine")."""
+    top = last
+    while top.dep_ == "compound" and top.head.i > top.i:
+        top = top.head
+    return any(c.dep_ == "nummod" for c in last.children) or (top is not last and top.lemma_.lower() in PRODUCTS)
 
 
 class ActorMatcher:
@@ -225,12 +238,8 @@ class ActorMatcher:
             if shared is not None:
                 out[shared.start] = shared    # "North and South Korea": North Korea too
         _homonym_readings(doc, out, list({id(m): m for m in out.values()}.values()))
-        for m in list({id(m): m for m in out.values()}.values()):
-            last = top = doc[m.end - 1]
-            while top.dep_ == "compound" and top.head.i > top.i:
-                top = top.head      # "the Pfizer–BioNTech COVID-19 vaccine": what the names qualify
-            if m.entries[0].kind == "firm" and (any(c.dep_ == "nummod" for c in last.children)
-                                                or (top is not last and top.lemma_.lower() in PRODUCTS)):
+        for m in [m for m in {id(m): m for m in out.values()}.values() if m.entries[0].kind == "firm"]:
+            if _product(doc[m.end - 1]):
                 for i in range(m.start, m.end):     # a firm's product, not the firm: "a Boeing 777",
                     del out[i]                      # "the Pfizer vaccine" (but "Huawei executives")
         for m in list({id(m): m for m in out.values()}.values()):
@@ -592,7 +601,7 @@ class ActorResolver:
                          and self.doc[i].head.head.i == h.sent.root.i} - set(NO_COUNTRY)
                 if len(other) == 1 and e.country not in other:
                     return [self._make(other.pop() + e.code[3:], h, m, plural=plural, entry=e)]
-            if e.kind in ("person", "group", "metonym", "firm"):
+            if e.kind in NAMED_KINDS:
                 return [self._make(e.code, h, m, person=e.kind == "person", plural=plural, entry=e)]
             if e.kind == "adjective" and any(c.lower_ == "ethnic" for c in h.children) and h.pos_ in ("PROPN", "NOUN"):
                 # "ethnic Albanians" are a people, not Albania: take the country they are in
@@ -665,7 +674,7 @@ class ActorResolver:
             return [self._make("---" + role, h, None, person=person, plural=plural, first=role_start)]
         out = []
         for a in countries:
-            if a.entry is not None and a.entry.kind in ("person", "group", "metonym", "firm") and len(a.code) > 3:
+            if a.entry is not None and a.entry.kind in NAMED_KINDS and len(a.code) > 3:
                 # an armed group's commanders, fighters and forces are the group: "Taliban
                 # commanders", "Houthi forces" (not the state's army)
                 code = a.code if role in ("-", "GOV") or a.code.endswith(role) or (
@@ -893,7 +902,7 @@ class ActorResolver:
                 return []
             if e.kind == "bloc":     # "the P5+1 countries": each member
                 return self._members(e, t, m)
-            return [self._make(e.code if e.kind in ("person", "group", "metonym", "firm") else e.country,
+            return [self._make(e.code if e.kind in NAMED_KINDS else e.country,
                                t, m, person=e.kind == "person", entry=e)]
         # a modifier that is itself a noun phrase with a name inside: "the Kabul government's",
         # "Vietnamese-led"

@@ -1731,13 +1731,6 @@ PLACED_ROLES = ("COP", "MIL", "JUD", "GOV", "LEG", "OPP", "CVL", "MED", "BUS", "
 
 HOME_ROLES = ("COP", "JUD", "LEG", "OPP")
 HOME_FORCE_WORDS = word_list("home_force_words")
-
-
-def _home_force(t: Token) -> bool:
-    """Forces named as the state's own: "government forces", "pro-government troops",
-    "regime forces" (not "anti-government forces")."""
-    mods = [x for c in t.children if c.dep_ in ("amod", "compound", "nmod") for x in c.subtree]
-    return any(x.lemma_.lower() in HOME_FORCE_WORDS for x in mods) and not any(stance_prefix(x) == "anti" or x.lower_ == "anti" for x in mods)
 BACK_CONTEXT = 1     # sentences before its own whose named country an unnamed institution takes
 # Armed groups the text gives no country are of the place they fight in ("rebels
 # captured two towns in Idlib" -> SYRREB), as the guidelines accept; those it names only by
@@ -1764,6 +1757,13 @@ def _placed_roles(r: RawEvent, country: str, roles=PLACED_ROLES, armed: bool = T
             return a
         return dataclasses.replace(a, code=country + a.code[3:])
     return dataclasses.replace(r, source=fill(r.source, doer=True), target=fill(r.target))
+
+
+def _home_force(t: Token) -> bool:
+    """Forces named as the state's own: "government forces", "pro-government troops",
+    "regime forces" (not "anti-government forces")."""
+    return any(x.lemma_.lower() in HOME_FORCE_WORDS and stance_prefix(x) != "anti"
+               for c in t.children if c.dep_ in ("amod", "compound", "nmod") for x in c.subtree)
 
 
 PRIVATE_ROLES = ("BUS", "MED")
