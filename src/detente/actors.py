@@ -189,12 +189,13 @@ NAMED_KINDS = ("person", "group", "metonym", "firm")
 
 def _product(last: Token) -> bool:
     """Whether a firm's name ending in ``last`` names one of its products: a number after
-    it ("a Boeing 777") or a product noun the names qualify ("the Pfizer–BioNTech COVID-19
-    vaccine")."""
+    it ("a Boeing 777", whichever of the two the parser makes the head) or a product noun
+    the names qualify ("the Pfizer–BioNTech COVID-19 vaccine")."""
     top = last
     while top.dep_ == "compound" and top.head.i > top.i:
         top = top.head
-    return any(c.dep_ == "nummod" for c in last.children) or (top is not last and top.lemma_.lower() in PRODUCTS)
+    return any(c.dep_ == "nummod" for c in last.children) or (top is not last and (
+        top.lemma_.lower() in PRODUCTS or top.pos_ == "NUM"))   # "a KLM Boeing 777 flew": the number heads it
 
 
 class ActorMatcher:
