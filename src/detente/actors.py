@@ -13,8 +13,9 @@ import dataclasses
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
+from spacy.attrs import IS_ASCII
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -216,7 +217,7 @@ class ActorMatcher:
 
     def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(key, start, end) of every name in ``doc``, matched with diacritics folded."""
-        if not doc.text.isascii():
+        if not doc.to_array([IS_ASCII]).all():     # (doc.text would build every token)
             doc = Doc(doc.vocab, words=[fold(t.text) for t in doc], spaces=[bool(t.whitespace_) for t in doc])
         return self.matcher(doc)
 
@@ -513,6 +514,11 @@ class ActorResolver:
         self.sentence_of = sentence_of
         self._cache: dict[int, list[Actor]] = {}
 
+    @cached_property
+    def text(self) -> str:
+        """The text (``doc.text`` joins every token's text anew on each call)."""
+        return self.doc.text
+
     # -- public -------------------------------------------------------------------------
     def actors(self, tok: Token, coordinated: bool = True) -> list[Actor]:
         """Actors named by the noun phrase headed by ``tok`` (and its conjuncts)."""
@@ -684,7 +690,7 @@ class ActorResolver:
                 code = a.country + ("" if role == "-" else role)
             lo = min(a.span[0], self.doc[role_start].idx) if a.span else self.doc[role_start].idx
             hi = h.idx + len(h.text)
-            out.append(Actor(code, self.doc.text[lo:hi], (lo, hi),
+            out.append(Actor(code, self.text[lo:hi], (lo, hi),
                              h.i, person, plural or len(countries) > 1, a.entry))
         return out
 
@@ -811,7 +817,7 @@ class ActorResolver:
                 role = "ELI"    # "former president", "ousted prime minister"
             # an international body's officials are the body: "EU envoy Bernardino Leon" -> IGOEEC
             bodies = {a.country: a.code for a in countries if a.country in ("IGO", "NGO")}
-            return [Actor(bodies.get(code, code + role), self.doc.text[lo:hi], (lo, hi), h.i, not plural, plural)
+            return [Actor(bodies.get(code, code + role), self.text[lo:hi], (lo, hi), h.i, not plural, plural)
                     for code in dict.fromkeys(codes)]
         return []
 
@@ -984,4 +990,4 @@ class ActorResolver:
         """The actor ``a`` named inside the phrase headed by ``h``, spanning from ``h``."""
         lo = h.idx
         hi = max(a.span[1], h.idx + len(h.text)) if a.span else h.idx + len(h.text)
-        return Actor(a.code, self.doc.text[lo:hi], (lo, hi), h.i, person, plural, a.entry)
+        return Actor(a.code, self.text[lo:hi], (lo, hi), h.i, person, plural, a.entry)
