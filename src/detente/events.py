@@ -587,7 +587,7 @@ class EventExtractor:
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
                 targets = []     # "France and Germany teamed up (to ...)": with each other
             if code[:3] in ("171", "173") and code != "1712" and tr.token.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and (_territory(c, res) or _held_position(c)) for c in tr.token.children):
+                    c.dep_ == "dobj" and _taken_ground(c, res) for c in tr.token.children):
                 code = "192"     # seizing a town or military posts is taking territory, not an arrest
             weapon = _toll_of(tr, by_token)
             if weapon is not None and _symmetric(weapon) \
@@ -2670,6 +2670,19 @@ def _held_position(t: Token) -> bool:
     """Whether ``t`` names a military post, base or the like, itself or by an apposition
     ("two checkpoints", "Novofedorivka, an airbase of the Ukrainian Navy")."""
     return any(x.lemma_.lower() in HELD_POSITIONS for x in (t, *(a for a in t.children if a.dep_ == "appos")))
+
+
+def _taken_ground(t: Token, res: ActorResolver) -> bool:
+    """Whether what is seized is ground: territory, a post, a part of a place ("the
+    outskirts of Homs", "the enclave", "a strategic hill"), or a share of any of these
+    ("most of the old quarter", "half of the district")."""
+    if t.lemma_.lower() in SHARE_WORDS:     # ("part", "parts" are area nouns too)
+        return any(_taken_ground(o, res) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for o in p.children if o.dep_ == "pobj")
+    return _territory(t, res) or _held_position(t) or t.lemma_.lower() in places.AREA_NOUNS
+
+
+SHARE_WORDS = word_list("share_words")
 
 
 def _entered_place(v: Token, res: ActorResolver) -> bool:
