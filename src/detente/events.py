@@ -652,7 +652,8 @@ class EventExtractor:
                 if head is not None and mode_of(head, ignore_future=True) != "asserted":
                     head = None   # "it is unlikely that the Taliban will overrun": no stated intent
 
-                intent = intent_code(tr.code) if head is not None and (
+                # (of the act as read here: "teachers will strike" pledges a strike, not an attack)
+                intent = intent_code(coded[0][1]) if head is not None and (
                     head.i == tr.token.i or head.i not in by_token) else None
                 if intent is not None and not sources and tr.token.dep_ == "ccomp" \
                         and any(c.dep_ == "auxpass" for c in tr.token.children) \
