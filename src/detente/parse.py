@@ -35,6 +35,7 @@ def load(model: str):
         raise ModelError(f"spaCy model {model!r} lacks {', '.join(missing)}; detente needs a tagger, "
                          "lemmatizer and dependency parser")
     nlp.max_length = max(nlp.max_length, 4 * BLOCK_CHARS)
+    _split_dotted_compounds(nlp)
     from spacy.language import Language
     if not Language.has_factory("detente_headings"):
         Language.component("detente_headings", func=split_headings)
@@ -48,6 +49,21 @@ def load(model: str):
         nlp.add_pipe("detente_lemmas", after="lemmatizer")
     _index_attribute_rules(nlp)
     return nlp
+
+
+# An abbreviation with full stops before a hyphen stays one token in spaCy's English
+# tokenizer ("U.S.-led", "U.N.-brokered"), so the country it names is lost to the actor
+# finder, which reads "US-led" as "US" + "-" + "led". The hyphen after a capital's full
+# stop, before a lower-case word, is split off as it is after a letter.
+DOTTED_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def _split_dotted_compounds(nlp) -> None:
+    finditer = nlp.tokenizer.infix_finditer
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", None)
+    if pattern is None or DOTTED_HYPHEN in pattern:
+        return      # a tokenizer without a regular expression of infixes, or done already
+    nlp.tokenizer.infix_finditer = re.compile(f"{pattern}|{DOTTED_HYPHEN}").finditer
 
 
 # -- topic headings ------------------------------------------------------------------------
