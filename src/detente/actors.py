@@ -415,6 +415,13 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
     return nearest
 
 
+def _backer(t: Token) -> bool:
+    """Whether ``t`` names who backs someone, before the participle: "US-backed forces",
+    "Iranian-backed rebels" (a side's sponsor, not a country the sentence is about)."""
+    return t.dep_ in ("npadvmod", "compound", "nmod", "amod") and t.head.i == t.i + 2 \
+        and t.doc[t.i + 1].text == "-" and t.head.lemma_.lower() in BACKING
+
+
 def stance_prefix(t: Token) -> str:
     """"pro" or "anti" when the name ``t`` follows "pro-" or "anti-" (the side taken, not
     the actor), else ""."""
@@ -872,7 +879,7 @@ class ActorResolver:
         found = set()
         for t in sent:
             m = self.mentions.get(t.i)
-            if m is not None and t.i == m.start and not stance_prefix(t):
+            if m is not None and t.i == m.start and not stance_prefix(t) and not _backer(self.doc[m.end - 1]):
                 found.add(choose(m.entries, self.day).country)
         return found - set(NO_COUNTRY)     # (not the side a "pro-Palestine" protest takes)
 
