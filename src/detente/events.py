@@ -171,6 +171,8 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
+            if pat is not None and pat.code.startswith("17") and _recorded(t):
+                continue      # "captured on camera", "caught on video": filmed, not arrested
             if pat is not None and t.lemma_.lower() in BUYING and _bought(t):
                 continue      # "ordered 80 planes", "has ordered vaccine doses": a purchase
             if pat is not None and pat.code.startswith("204") and t.i > 0 and t.doc[t.i - 1].lower_ == "tear":
@@ -2313,6 +2315,19 @@ def _goods(n: Token | None) -> bool:
     of fuel", "U.S. aid", "a donation of vaccines"."""
     # (not a name, "Secretary of State Rice"; nor arms: a warship or plane may visit)
     return n is not None and bool(_goods_words(n) & (RELIEF | MONEY | CARGO_WORDS))
+
+
+RECORDINGS = word_list("recording_nouns")
+
+
+def _recorded(v: Token) -> bool:
+    """Whether a verb of taking is said of a recording: "captured on camera", "caught on
+    video", "captured by security cameras"."""
+    return any(x.lemma_.lower() in RECORDINGS for p in v.children
+               if p.dep_ in ("prep", "agent") and p.lower_ in ("on", "by", "in")
+               for o in p.children if o.dep_ == "pobj"
+               # (the parser may hang the recording on what it shows: "on camera kicking ...")
+               for x in (o, *(c for c in o.children if c.dep_ == "compound")))
 
 
 def _seized_goods(v: Token) -> bool:

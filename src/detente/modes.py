@@ -31,6 +31,7 @@ READY_HEADS = word_list("ready_heads")
 INTENT_NOUNS = word_list("intent_nouns")
 ANNOUNCING = word_list("announcing_verbs")
 FUTURE = word_list("future")
+LIKELIHOOD = word_list("likelihood_adverbs")
 GOING_TO = word_list("going_to")
 SPEECH = word_list("speech_verbs")
 NEGATING_DETERMINERS = word_list("negating_determiners")
@@ -79,6 +80,8 @@ def intent_head(t: Token) -> Token | None:
         if conditional(node) and not _readiness(node, t):
             return None   # (but "ready to assist Belarus if necessary": a readiness stated, on a condition)
         modals = {c.lower_ for c in kids if c.dep_ in ("aux", "auxpass") and (c.tag_ == "MD" or c.lower_ in MODALS)}
+        if modals and any(c.dep_ == "advmod" and c.lower_ in LIKELIHOOD for c in kids):
+            return None   # "will likely discuss", "will probably appeal": a forecast, no intent stated
         if modals:
             if modals <= FUTURE or (modals == {"would"} and node.dep_ == "ccomp"
                                     and node.head.lemma_.lower() in SPEECH):
