@@ -2473,12 +2473,21 @@ def _place_named(obj: Token) -> Token:
 
 
 def _owners(obj: Token, res: ActorResolver) -> list[Actor]:
-    """Whoever a participle says runs or holds a thing: "seaports and power stations
-    operated by the Houthis", "assets held by Putin"."""
+    """Whoever a participle or a relative clause says runs, holds or made a thing: "seaports
+    and power stations operated by the Houthis", "assets held by Putin", "the law which
+    parliament passed", "the decision Israel took" (not "the law that bans ...": there the
+    thing is the subject)."""
     for c in (*obj.children, *(x for conj in obj.conjuncts for x in conj.children)):
         if c.dep_ == "acl" and c.tag_ == "VBN":
             a = [x for g in c.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
                  for x in res.actors(o)]
+            if a:
+                return a
+        if c.dep_ == "relcl" and c.pos_ == "VERB" and not any(
+                x.dep_ in ("dobj", "nsubjpass") and x.tag_ not in ("WDT", "WP") and x.lower_ != "that"
+                for x in c.children):
+            subj = _child(c, "nsubj")
+            a = res.actors(subj) if subj is not None and subj.tag_ not in ("WDT", "WP") and subj.lower_ != "that" else []
             if a:
                 return a
     return []
