@@ -574,6 +574,13 @@ class EventExtractor:
                 host = _host_country(tr.token, res, {a.country for a in sources})
                 if host is not None:
                     targets = [host]
+                elif len({a.country for a in sources}) >= 3 and any(
+                        c.dep_ == "dobj" and any(p.dep_ == "poss" and p.lower_ in OWN_POSSESSIVES for p in c.children)
+                        for c in tr.token.children):
+                    # "France, Spain and Italy recall their ambassadors": each its own, from
+                    # a host not named here, not from each other (two that recall theirs
+                    # mostly recall them from each other: "Thailand and Cambodia recall ...")
+                    targets = []
             elif code[:2] == "16" and sources and any(a.country in {s.country for s in sources} for a in targets):
                 # "withdraws its ambassador from Qatar": not from itself
                 targets = [a for a in targets if a.country not in {s.country for s in sources}]
@@ -2491,6 +2498,9 @@ def _owners(obj: Token, res: ActorResolver) -> list[Actor]:
             if a:
                 return a
     return []
+
+
+OWN_POSSESSIVES = word_list("own_possessives")
 
 
 def _host_country(v: Token, res: ActorResolver, own: set) -> Actor | None:
