@@ -50,6 +50,8 @@ PLACE_TYPES = word_list("place_types")
 WATERS = word_list("water_nouns")           # "the Indian Ocean", "the Arabian Sea": no actor
 DIRECTIONS = word_list("direction_words")
 BACKING = word_list("backing_participles")
+CHAMBER_HEADS = word_list("chamber_heads")       # "House", "Chamber" ... of
+CHAMBER_MEMBERS = word_list("chamber_members")   # ... "Representatives", "Deputies": a legislature
 STANCE_PREFIXES = word_list("stance_prefixes")
 HOSTILE_AIMS = word_list("hostile_aims")
 ARMED_ROLES = ("MIL", "UAF", "REB", "INS")      # roles an unnamed armed group may have
@@ -675,6 +677,8 @@ class ActorResolver:
             countries = self._modifier_actors(h.head, h.head.i)
         if not countries and role != "-":
             countries = self._located_in(h)
+        if not countries and role == "LEG":
+            countries = self._chamber_of(h)
         person = not plural and h.lemma_.lower() in PERSON_NOUNS
         if not countries and role in ARMED_ROLES:
             against = self._opposed_state(h)
@@ -702,6 +706,10 @@ class ActorResolver:
         return out
 
     def _role_span(self, h: Token) -> tuple[str | None, int]:
+        if h.lemma_.lower() in CHAMBER_HEADS and any(
+                _noun_lemma(o) in CHAMBER_MEMBERS for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj"):
+            return "LEG", h.i      # "the Dutch House of Representatives", "the Chamber of Deputies"
         lemmas = [_noun_lemma(h)]
         toks = [h]
         j = h.i - 1
@@ -733,6 +741,22 @@ class ActorResolver:
             if role:
                 return role, toks[k].i
         return None, h.i
+
+    def _chamber_of(self, h: Token) -> list[Actor]:
+        """The country of a legislature named as its members' house, given after them:
+        "the House of Commons of the United Kingdom", "the House of Representatives of
+        Connecticut"."""
+        for p in h.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                for o in p.children:
+                    if o.dep_ == "pobj" and _noun_lemma(o) in CHAMBER_MEMBERS:
+                        for q in o.children:
+                            if q.dep_ == "prep" and q.lower_ == "of":
+                                for x in q.children:
+                                    country = self.place_country(x) if x.dep_ == "pobj" else None
+                                    if country and country not in NO_COUNTRY:
+                                        return [Actor(country, x.text, None, x.i)]
+        return []
 
     def _role(self, h: Token) -> str | None:
         role, _ = self._role_span(h)
