@@ -1650,6 +1650,10 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
         # the text places them elsewhere ("protesters storm the US embassy in Baghdad")
         home = place.country if place is not None and place.country else r.target.country
         r = dataclasses.replace(r, source=dataclasses.replace(r.source, code=home + r.source.code[3:]))
+    if r.code.startswith("0841") and r.source is None and r.mode == "asserted" and _from_custody(r.trigger):
+        # "was released from prison", "freed from house arrest": by the state that held them
+        # (the place's, else theirs), as an arrest nobody is named for is the state's
+        r = _state_coercion(r, place, alone, context)
     if (r.code.startswith(STATE_COERCION) or r.code.startswith(EASED_COERCION)) and r.mode == "asserted" and not (
             r.code == "1712" and r.source is None):
         # (property destroyed by no one named is no state's doing: "an arson attack at a
@@ -1837,6 +1841,16 @@ def _done_to(t: Token) -> bool:
         and not any(_child(c, "agent") is not None for c in t.conjuncts)
     # (not "Israel's offensive was launched", whose doer is its possessor; not "shot and
     # killed by police", whose doer the other verb has)
+
+
+CUSTODY = word_list("custody_nouns")
+
+
+def _from_custody(v: Token) -> bool:
+    """Whether a release is "from" a state's custody: "released from prison", "freed from
+    house arrest", "released from detention" (not "from hospital", "from captivity")."""
+    return any(o.lemma_.lower() in CUSTODY for p in v.children if p.dep_ == "prep" and p.lower_ == "from"
+               for o in p.children if o.dep_ == "pobj")
 
 
 def _state_coercion(r: RawEvent, place, alone: str | None = None, context: str | None = None) -> RawEvent:
