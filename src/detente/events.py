@@ -171,6 +171,10 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
+            if pat is not None and pat.code.startswith("04") and t.lemma_.lower() == "meet" \
+                    and any(c.dep_ == "auxpass" for c in t.children) \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+                continue      # "protesters were met with tear gas", "a plan met with criticism": how it was received
             if pat is not None and pat.code.startswith("17") and _recorded(t):
                 continue      # "captured on camera", "caught on video": filmed, not arrested
             if pat is not None and t.lemma_.lower() in BUYING and _bought(t):
