@@ -417,6 +417,15 @@ def choose(entries: list[ActorEntry], day: dt.date | None) -> ActorEntry | None:
     return nearest
 
 
+def _chamber_members(h: Token) -> Token | None:
+    """The members a house is "of", when ``h`` is a legislature's house: "Representatives"
+    in "the House of Representatives", "Deputies" in "the Chamber of Deputies"."""
+    if h.lemma_.lower() not in CHAMBER_HEADS:
+        return None
+    return next((o for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and _noun_lemma(o) in CHAMBER_MEMBERS), None)
+
+
 def _backer(t: Token) -> bool:
     """Whether ``t`` names who backs someone, before the participle: "US-backed forces",
     "Iranian-backed rebels" (a side's sponsor, not a country the sentence is about)."""
@@ -706,9 +715,7 @@ class ActorResolver:
         return out
 
     def _role_span(self, h: Token) -> tuple[str | None, int]:
-        if h.lemma_.lower() in CHAMBER_HEADS and any(
-                _noun_lemma(o) in CHAMBER_MEMBERS for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children if o.dep_ == "pobj"):
+        if _chamber_members(h) is not None:
             return "LEG", h.i      # "the Dutch House of Representatives", "the Chamber of Deputies"
         lemmas = [_noun_lemma(h)]
         toks = [h]
@@ -746,16 +753,13 @@ class ActorResolver:
         """The country of a legislature named as its members' house, given after them:
         "the House of Commons of the United Kingdom", "the House of Representatives of
         Connecticut"."""
-        for p in h.children:
-            if p.dep_ == "prep" and p.lower_ == "of":
-                for o in p.children:
-                    if o.dep_ == "pobj" and _noun_lemma(o) in CHAMBER_MEMBERS:
-                        for q in o.children:
-                            if q.dep_ == "prep" and q.lower_ == "of":
-                                for x in q.children:
-                                    country = self.place_country(x) if x.dep_ == "pobj" else None
-                                    if country and country not in NO_COUNTRY:
-                                        return [Actor(country, x.text, None, x.i)]
+        members = _chamber_members(h)
+        for q in members.children if members is not None else ():
+            if q.dep_ == "prep" and q.lower_ == "of":
+                for x in q.children:
+                    country = self.place_country(x) if x.dep_ == "pobj" else None
+                    if country and country not in NO_COUNTRY:
+                        return [Actor(country, x.text, None, x.i)]
         return []
 
     def _role(self, h: Token) -> str | None:

@@ -171,9 +171,7 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
-            if pat is not None and pat.code.startswith("04") and t.lemma_.lower() == "meet" \
-                    and any(c.dep_ == "auxpass" for c in t.children) \
-                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            if pat is not None and pat.code.startswith("04") and _received_with(t):
                 continue      # "protesters were met with tear gas", "a plan met with criticism": how it was received
             if pat is not None and pat.code.startswith("17") and _recorded(t):
                 continue      # "captured on camera", "caught on video": filmed, not arrested
@@ -2343,6 +2341,15 @@ def _goods(n: Token | None) -> bool:
 
 
 RECORDINGS = word_list("recording_nouns")
+RECEPTION = word_list("reception_verbs")
+
+
+def _received_with(v: Token) -> bool:
+    """Whether a verb of meeting says how something was received, not who met: "were met
+    with tear gas", "was greeted with protests" (a passive with "with" and no "by" agent;
+    "was met by the foreign minister" is a meeting)."""
+    return v.lemma_.lower() in RECEPTION and any(c.dep_ == "auxpass" for c in v.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "with" for c in v.children) and _child(v, "agent") is None
 
 
 def _recorded(v: Token) -> bool:
@@ -2509,13 +2516,17 @@ def _owners(obj: Token, res: ActorResolver) -> list[Actor]:
             if a:
                 return a
         if c.dep_ == "relcl" and c.pos_ == "VERB" and not any(
-                x.dep_ in ("dobj", "nsubjpass") and x.tag_ not in ("WDT", "WP") and x.lower_ != "that"
-                for x in c.children):
+                x.dep_ in ("dobj", "nsubjpass") and not _relative_word(x) for x in c.children):
             subj = _child(c, "nsubj")
-            a = res.actors(subj) if subj is not None and subj.tag_ not in ("WDT", "WP") and subj.lower_ != "that" else []
+            a = res.actors(subj) if subj is not None and not _relative_word(subj) else []
             if a:
                 return a
     return []
+
+
+def _relative_word(t: Token) -> bool:
+    """"which", "who", "that" opening a relative clause."""
+    return t.tag_ in ("WDT", "WP") or t.lower_ == "that"
 
 
 OWN_POSSESSIVES = word_list("own_possessives")
