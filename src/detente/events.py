@@ -1851,8 +1851,7 @@ CUSTODY = word_list("custody_nouns")
 def _from_custody(v: Token) -> bool:
     """Whether a release is "from" a state's custody: "released from prison", "freed from
     house arrest", "released from detention" (not "from hospital", "from captivity")."""
-    return any(o.lemma_.lower() in CUSTODY for p in v.children if p.dep_ == "prep" and p.lower_ == "from"
-               for o in p.children if o.dep_ == "pobj")
+    return any(o.lemma_.lower() in CUSTODY for o in _pobjs(v, "from"))
 
 
 def _state_coercion(r: RawEvent, place, alone: str | None = None, context: str | None = None) -> RawEvent:
@@ -2741,8 +2740,7 @@ def _taken_ground(t: Token, res: ActorResolver) -> bool:
     outskirts of Homs", "the enclave", "a strategic hill"), or a share of any of these
     ("most of the old quarter", "half of the district")."""
     if t.lemma_.lower() in SHARE_WORDS:     # ("part", "parts" are area nouns too)
-        return any(_taken_ground(o, res) for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-                   for o in p.children if o.dep_ == "pobj")
+        return any(_taken_ground(o, res) for o in _pobjs(t, "of"))
     return _territory(t, res) or _held_position(t) or t.lemma_.lower() in places.AREA_NOUNS
 
 
