@@ -208,6 +208,20 @@ def test_queries_finish_on_the_copy_they_began_on_and_dead_servers_copies_are_re
     assert sorted(p.name for p in db.parent.glob(".served.duckdb.snapshot-*")) == [alive.name]
 
 
+def test_the_copies_go_even_when_closing_the_last_one_fails(db):
+    from detente.snapshot import Snapshot
+    snapshot = Snapshot(db, refresh=3600)
+    folder = snapshot._folder
+
+    def fails():
+        raise OSError("disk went away")
+    snapshot._current.drop = fails
+    with pytest.raises(OSError):
+        snapshot.close()
+    assert not folder.exists()
+    snapshot.close()                                # a second close (atexit's) does nothing
+
+
 def test_a_copy_that_cannot_be_read_is_503_not_500(db):
     from fastapi.testclient import TestClient
 

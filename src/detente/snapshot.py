@@ -120,10 +120,12 @@ class Snapshot:
         if self._stop.is_set():
             return
         self._stop.set()
-        if threading.current_thread() is not self._thread:
-            self._thread.join()
-        self._current.drop()
-        self._remove_folder()
+        try:
+            if threading.current_thread() is not self._thread:
+                self._thread.join()
+            self._current.drop()
+        finally:
+            self._remove_folder()        # (a close that fails is not tried again: see the flag above)
 
     def _take(self, wait: float) -> _Copy | None:
         """A new copy, or None while a writer holds the database (after ``wait`` seconds)."""
