@@ -286,6 +286,8 @@ class EventExtractor:
         """An event noun's pattern; a withdrawal's as what it leaves (_withdrawn_from):
         "its withdrawal from the accord" 160, "from the race" none ("-")."""
         p = self._noun_pattern(n)
+        if p is not None and _in_command(n):
+            return None       # "put in charge of the inquiry", "took charge": command, no accusation
         if p is not None and p.code.startswith("087"):
             left = self._withdrawn_from(n)
             if left == "-":
@@ -2584,6 +2586,8 @@ def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
 ATTEMPT = word_list("attempt_words")
 EXCHANGING = word_list("exchange_verbs")
 RECEIVING = word_list("receiving_verbs")
+COMMAND_NOUNS = word_list("command_nouns")   # "in charge of": an office held
+COMMAND_HEADS = word_list("command_heads")
 ATTRIBUTING = word_list("attributing_verbs")  # "attributed the bombing to X": X did it
 DESCRIBING = word_list("describing_verbs") | ATTRIBUTING   # "described the meeting as frank": not who met
 PARTAKING = word_list("partaking_verbs")     # "took part in", "was involved in"
@@ -2785,6 +2789,13 @@ def _left_things(t: Token) -> list[Token]:
     treaty", "pulled out of the talks", "its withdrawal from the accord")."""
     outs = [c for c in t.children if c.dep_ in ("prt", "advmod", "prep") and c.lower_ == "out"]
     return _pobjs(t, "from") + [o for x in outs for o in _pobjs(x, "of")] + (_pobjs(t, "of") if outs else [])
+
+
+def _in_command(n: Token) -> bool:
+    """A bare singular noun of command after "in" or a taking verb: "in charge of the
+    army", "took charge of the talks" hold an office, they accuse no one."""
+    return n.lower_ in COMMAND_NOUNS and n.head.lemma_.lower() in COMMAND_HEADS \
+        and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in n.children)
 
 
 def _pobjs(t: Token, *preps: str) -> list[Token]:
