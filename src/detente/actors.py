@@ -327,7 +327,7 @@ class ActorMatcher:
 
     def _fitting(self, lower: str, span: Span) -> list[ActorEntry]:
         text = span.text
-        root = span.root
+        root = _nominal_root(span)
         if root.pos_ not in ("PROPN", "NOUN", "ADJ", "NUM", "X") and not (root.tag_ == "NNP") \
                 and not any(not c.isalpha() and not c.isspace() for c in text) \
                 and not (text[:1].isupper() and not root.is_stop and root.pos_ in ("PRON", "DET")):
@@ -338,6 +338,17 @@ class ActorMatcher:
             if _case_fits(variant, text, {e.kind for e in self.dicts.phrases[variant]}):
                 entries.extend(self.dicts.phrases[variant])
         return entries
+
+
+def _nominal_root(span: Span) -> Token:
+    """The span's root; of a name the parser split ("the Intergovernmental Authority on
+    Development" with "on Development" hung on a noun before it), its first nominal
+    token whose head lies outside the span."""
+    root = span.root
+    if len(span) == 1 or root.pos_ in ("PROPN", "NOUN"):
+        return root
+    return next((t for t in span if t.pos_ in ("PROPN", "NOUN")
+                 and not span.start <= t.head.i < span.end), root)
 
 
 # Letters that do not decompose into a base letter and a mark.
@@ -372,6 +383,36 @@ def _clause_verb(h: Token) -> Token:
     while v.pos_ not in ("VERB", "AUX") and v.head.i != v.i:
         v = v.head
     return v
+
+
+def _own_subject(h: Token) -> frozenset:
+    """The tokens of the subject of the clause whose object pronoun ``h`` is: "Sudan
+    left the bloc after accusing it of bias" -- "it" is not Sudan, which would be
+    "itself". The subject a clause without one shares is its head's: a conjunct's, an
+    adverbial's ("after accusing"); an infinitive's is its head's object if it has one
+    ("asked Russia to help it": Russia)."""
+    if h.dep_ not in ("dobj", "dative", "pobj"):
+        return frozenset()
+    v = h.head.head if h.dep_ == "pobj" else h.head
+    if h.dep_ == "pobj" and (h.head.dep_ != "prep" or v.pos_ not in ("VERB", "AUX")):
+        return frozenset()
+    for _ in range(4):
+        subj = _child(v, "nsubj") or _child(v, "nsubjpass")
+        if subj is not None:
+            return frozenset(t.i for t in (subj, *subj.conjuncts))
+        head = v.head
+        if v.dep_ == "xcomp":
+            obj = _child(head, "dobj")
+            if obj is not None:
+                return frozenset(t.i for t in (obj, *obj.conjuncts))
+        elif v.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head
+        elif v.dep_ not in ("conj", "advcl"):
+            return frozenset()
+        if head.i == v.i or head.pos_ not in ("VERB", "AUX"):
+            return frozenset()
+        v = head
+    return frozenset()
 
 
 def _noun_lemma(t: Token) -> str:
@@ -497,17 +538,20 @@ class Salience:
                 return a
         return None
 
-    def resolve(self, pronoun: str, sentence: int, before: int | None = None) -> list[Actor]:
+    def resolve(self, pronoun: str, sentence: int, before: int | None = None,
+                not_tokens: frozenset = frozenset()) -> list[Actor]:
         """The last fitting subject of this or the previous sentence, else the last
-        fitting actor."""
-        return self._resolve(pronoun, sentence, before, subjects_only=True) or \
-            self._resolve(pronoun, sentence, before, subjects_only=False)
+        fitting actor; none named at a token of ``not_tokens``."""
+        return self._resolve(pronoun, sentence, before, True, not_tokens) or \
+            self._resolve(pronoun, sentence, before, False, not_tokens)
 
-    def _resolve(self, pronoun, sentence, before, subjects_only) -> list[Actor]:
+    def _resolve(self, pronoun, sentence, before, subjects_only, not_tokens) -> list[Actor]:
         for s, a, subject, group in reversed(self.recent):
             if s < sentence - 1:
                 break
             if s == sentence and before is not None and a.token >= before:
+                continue
+            if s == sentence and a.token in not_tokens:
                 continue
             if subjects_only and not subject:
                 continue
@@ -961,7 +1005,7 @@ class ActorResolver:
             return []
         if low in IT and self._thing_before(h) is not None:
             return []       # "An earthquake struck Italy. It killed 250 people": the quake
-        found = self.salience.resolve(low, self.sentence_of(h), before=h.i)
+        found = self.salience.resolve(low, self.sentence_of(h), before=h.i, not_tokens=_own_subject(h))
         if found and h.dep_ == "poss" and h.head.lemma_.lower() in SOVEREIGN and low in IT | THEY:
             # "Estonia reports that a Russian helicopter violated its airspace", "Indian jets
             # violated their airspace, Pakistan said": a state's airspace, border or embassy
