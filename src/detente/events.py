@@ -171,6 +171,10 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
+            if pat is not None and pat.code[:2] in ("02", "14") and t.lemma_.lower() in NAMING \
+                    and any(c.dep_ == "oprd" for c in t.children):
+                continue      # "calls it an attack on press freedom", "called it a strike": naming it,
+                              # no appeal "on" anyone, no strike called
             if pat is not None and pat.code.startswith("04") and _received_with(t):
                 continue      # "protesters were met with tear gas", "a plan met with criticism": how it was received
             if pat is not None and pat.code.startswith("17") and _recorded(t):
@@ -213,6 +217,7 @@ class EventExtractor:
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
             if t.tag_ in ("NNP", "NNPS") and t.i > t.sent.start and t.text[:1].isupper():
                 continue  # a named event ("the Eritrean-Ethiopian War") is history, not news
+
             pat = self._noun_code(t)
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
