@@ -1551,12 +1551,12 @@ class EventExtractor:
                             targets += res.actors(o)
                         else:
                             targets += res.actors(o) or self._inside_object(o, res)
-        mods = [a for a in sources if n.doc[a.token].head.i == n.i and n.doc[a.token].dep_ in ("amod", "compound", "nmod")]
-        named = {a.country for a in mods} - {"---"}
-        if len(mods) == len(sources) == 2 and len(named) == 1 and any(a.code[:3] == "---" and len(a.code) > 3 for a in mods):
-            # "a U.S. military raid": the military is the named country's
-            country = next(iter(named))
-            sources = [dataclasses.replace(a, code=country + a.code[3:]) for a in mods if a.country == "---"]
+        bare = [a for a in sources if n.doc[a.token].head.i == n.i and n.doc[a.token].dep_ in ("amod", "compound", "nmod")
+                and a.code[:3] == "---" and len(a.code) > 3]
+        named = {a.country for a in sources} - {"---"}
+        if len(sources) == 2 and len(bare) == 1 and len(named) == 1:
+            # "a U.S. military raid", "Israel's military assault": the military is the named country's
+            sources = [dataclasses.replace(bare[0], code=next(iter(named)) + bare[0].code[3:])]
         if any(a.country != "---" for a in sources):
             # "an Arakan Army drone attack": the drone is the named actor's
             sources = [a for a in sources if a.country != "---"
