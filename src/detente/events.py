@@ -171,6 +171,9 @@ class EventExtractor:
                 # "captured 700 Humvees and dozens of armoured vehicles": property seized
                 # (1711), no one arrested
                 pat = Pattern("1711", pat.words, f"{t.lemma_.lower()} <goods>", False)
+            if pat is not None and pat.code == "192" and not pat.words and _retaken_captives(t):
+                # "recaptured 130 of the inmates who escaped": people caught again, no ground taken
+                pat = Pattern("173", (), f"{t.lemma_.lower()} <captives>", False)
             if pat is not None and pat.code[:2] in ("02", "14") and t.lemma_.lower() in NAMING \
                     and any(c.dep_ == "oprd" for c in t.children):
                 continue      # "calls it an attack on press freedom", "called it a strike": naming it,
@@ -2366,6 +2369,17 @@ def _recorded(v: Token) -> bool:
                for o in p.children if o.dep_ == "pobj"
                # (the parser may hang the recording on what it shows: "on camera kicking ...")
                for x in (o, *(c for c in o.children if c.dep_ == "compound")))
+
+
+def _retaken_captives(v: Token) -> bool:
+    """Whether what a verb of retaking takes back is captives: "recaptured the escaped
+    prisoners", "recaptures 130 of 150 inmates"."""
+    obj = _child(v, "dobj")
+    if obj is None:
+        return False
+    if obj.pos_ == "NUM":     # "130 of 150 inmates", "20 of the escapees"
+        obj = next(iter(_pobjs(obj, "of")), obj)
+    return obj.lemma_.lower() in CAPTIVES
 
 
 def _seized_goods(v: Token) -> bool:
