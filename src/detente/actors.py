@@ -744,6 +744,8 @@ class ActorResolver:
                 return []
             return [self._make("---" + role, h, None, person=person, plural=plural, first=role_start)]
         out = []
+        if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i):
+            role = "ELI"    # "a former Pakistani minister", "the ousted Malian president"
         for a in countries:
             if a.entry is not None and a.entry.kind in NAMED_KINDS and len(a.code) > 3:
                 # an armed group's commanders, fighters and forces are the group: "Taliban
