@@ -1490,8 +1490,17 @@ class EventExtractor:
         targets: list[Actor] = []
         mediation = code[:3] in MEDIATION
         pattern_mods = set(words)   # "intelligence" in "intelligence sharing" is no actor
+        undergone = code.startswith(UNDERGONE) and not _pobjs(n, "of")
         for c in [*n.children, *_happening_preps(n)]:
-            if c.dep_ in ("poss",) and own_source:
+            if c.dep_ in ("poss",) and own_source and undergone:
+                # "his release from prison", "the opposition leader's arrest": who underwent
+                # it; a state or its body did it ("Iran's executions", "the army's arrests")
+                for a in res.actors(c):
+                    if a.person or a.code[3:6] not in STATE_BODIES:
+                        targets.append(a)
+                    else:
+                        sources.append(a)
+            elif c.dep_ in ("poss",) and own_source:
                 sources += res.actors(c)
             elif c.dep_ in ("amod", "compound", "nmod") and own_source:
                 if c.lemma_.lower() in pattern_mods or n.lemma_.lower() in EXPLOSION:
@@ -2243,6 +2252,9 @@ SPACE_WORDS = word_list("space_words")
 CLAUSE_ACCUSING = word_list("clause_accusing_verbs")
 SUPPRESSING = word_list("suppressing_verbs")
 STATE_BODIES = ("", "GOV", "MIL", "COP", "JUD", "LEG", "SPY")
+# What is done to people, whose possessive without an "of" object is who underwent it:
+# arrests, trials and sentences, expulsions, releases, abductions, killings.
+UNDERGONE = ("173", "174", "0841", "181", "182", "186")
 SUPPRESSION = "1721"     # restrictions on political freedoms: a protest stopped (_suppressed)
 HELD_POSITIONS = word_list("held_positions")
 FIRING = word_list("firing_verbs")
