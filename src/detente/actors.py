@@ -415,6 +415,12 @@ def _own_subject(h: Token) -> frozenset:
     return frozenset()
 
 
+def _former(h: Token, role: str | None) -> str | None:
+    """ELI for a government role a word before it says is no longer held: "former
+    president", "the ousted prime minister", "a former Pakistani minister"."""
+    return "ELI" if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i) else role
+
+
 def _noun_lemma(t: Token) -> str:
     """The lower-case lemma; plural proper nouns, which the tagger leaves as they are
     ("the Armed Forces"), made singular."""
@@ -744,8 +750,7 @@ class ActorResolver:
                 return []
             return [self._make("---" + role, h, None, person=person, plural=plural, first=role_start)]
         out = []
-        if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i):
-            role = "ELI"    # "a former Pakistani minister", "the ousted Malian president"
+        role = _former(h, role)
         for a in countries:
             if a.entry is not None and a.entry.kind in NAMED_KINDS and len(a.code) > 3:
                 # an armed group's commanders, fighters and forces are the group: "Taliban
@@ -894,8 +899,7 @@ class ActorResolver:
             lo = min([self.doc[start].idx] + [a.span[0] for a in countries if a.span])
             hi = h.idx + len(h.text)
             codes = [a.country for a in countries] or ["---"]
-            if role == "GOV" and any(t.lower_ in FORMER for t in h.subtree if t.i < h.i):
-                role = "ELI"    # "former president", "ousted prime minister"
+            role = _former(h, role)
             # an international body's officials are the body: "EU envoy Bernardino Leon" -> IGOEEC
             bodies = {a.country: a.code for a in countries if a.country in ("IGO", "NGO")}
             return [Actor(bodies.get(code, code + role), self.text[lo:hi], (lo, hi), h.i, not plural, plural)

@@ -207,15 +207,15 @@ class Coder:
                 if previous is not None and not here and any(t.lemma_.lower() in self._coercion_words for t in sent):
                     there = res.countries_named(previous)
                     before = next(iter(there)) if len(there) == 1 else None
-                start, unnamed = len(events), set()
+                start, supplied = len(events), set()     # (events whose state the coder supplied)
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     context = salience.only_country(idx, window=BACK_CONTEXT)
                     settled = settle(r, place, context, alone, frozenset(named), before)
                     if settled is not None:
-                        if r.source is None:
-                            unnamed.add(len(events))
                         events.append(self._event(d, day, idx, off, sent, settled, found, place))
+                        if r.source is None:
+                            supplied.add(id(events[-1]))
                     elif r.source is None and r.mode == "asserted" and r.code[:2] in ATTACK_ROOTS:
                         # an attack nobody is named for is no event, unless someone claims it
                         # (_claimed_attacks): kept, by the unknown actor, until then
@@ -223,7 +223,7 @@ class Coder:
                         settled = settle(by_someone, place, context, alone, frozenset(named), before)
                         if settled is not None:
                             unclaimed.append(self._event(d, day, idx, off, sent, settled, found, place))
-                events[start:] = _one_prosecution(events[start:], {i - start for i in unnamed})
+                events[start:] = _one_prosecution(events[start:], supplied)
             previous = sent
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
@@ -302,8 +302,8 @@ def _merged(events: list[Event], more: list[Event]) -> list[Event]:
 
 
 CLAIM_CODE = "015"      # claim responsibility
-PROSECUTION = ("173",)  # arrest, detain, charge, try, sentence: one prosecution of the same people
 CLAIM_REACH = 2         # sentences after an attack a claim of it may come
+PROSECUTION = ("173",)  # arrest, detain, charge, try, sentence: one prosecution of the same people
 
 
 def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, str]:
@@ -379,13 +379,15 @@ def _work(batch: list) -> list[DocResult]:
     return list(_WORKER._pipe_local(batch))
 
 
-def _one_prosecution(events: list[Event], unnamed: set[int]) -> list[Event]:
+def _one_prosecution(events: list[Event], supplied: set[int]) -> list[Event]:
     """One sentence's events without the arrests and sentences whose state the coder
-    supplied (no one named doing them) when the sentence names who arrested or sentenced
-    the same people: "a court sentences the singer after he was convicted of insulting the
-    prophet" is the court's one prosecution, not a second by the state."""
-    named = {(e.target[:3], e.mode, e.date) for i, e in enumerate(events)
-             if i not in unnamed and e.cameo[:3] in PROSECUTION and len(e.source) > 3}
-    return [e for i, e in enumerate(events)     # (one charged "last year" was charged apart)
-            if not (i in unnamed and e.cameo[:3] in PROSECUTION and len(e.source) == 3
-                    and (e.target[:3], e.mode, e.date) in named)]
+    supplied (``supplied``: ids of events no one was named doing) when the sentence names
+    who arrested or sentenced the same people: "a court sentences the singer after he was
+    convicted of insulting the prophet" is the court's one prosecution, not a second by
+    the state. (One charged "last year" was charged apart: the date is part of the key.)"""
+    def key(e):
+        return e.target[:3], e.mode, e.date
+
+    named = {key(e) for e in events if id(e) not in supplied and e.cameo[:3] in PROSECUTION and len(e.source) > 3}
+    return [e for e in events if not (id(e) in supplied and e.cameo[:3] in PROSECUTION
+                                      and len(e.source) == 3 and key(e) in named)]

@@ -220,7 +220,6 @@ class EventExtractor:
                 continue  # "attack helicopter", "ceasefire agreement": the head decides
             if t.tag_ in ("NNP", "NNPS") and t.i > t.sent.start and t.text[:1].isupper():
                 continue  # a named event ("the Eritrean-Ethiopian War") is history, not news
-
             pat = self._noun_code(t)
             if pat is not None and pat.code not in ("-", "*"):
                 out.append(Trigger(t, pat.code, pat))
