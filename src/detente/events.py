@@ -2385,12 +2385,8 @@ def _recorded(v: Token) -> bool:
 def _retaken_captives(v: Token) -> bool:
     """Whether what a verb of retaking takes back is captives: "recaptured the escaped
     prisoners", "recaptures 130 of 150 inmates"."""
-    obj = _child(v, "dobj")
-    if obj is None:
-        return False
-    if obj.pos_ == "NUM":     # "130 of 150 inmates", "20 of the escapees"
-        obj = next(iter(_pobjs(obj, "of")), obj)
-    return obj.lemma_.lower() in CAPTIVES
+    obj = _of_number(_child(v, "dobj"))     # ("130 of 150 inmates": the inmates)
+    return obj is not None and obj.lemma_.lower() in CAPTIVES
 
 
 def _seized_goods(v: Token) -> bool:
@@ -2517,10 +2513,7 @@ def _recipient(v: Token, roles) -> Token | None:
     for c in v.children:
         if c.dep_ in ("dative", "iobj", "dobj") or (c.dep_ == "prep" and c.lower_ == "to"):
             obj = next((o for o in c.children if o.dep_ == "pobj"), None) if c.pos_ == "ADP" else c
-            if obj is not None and (obj.pos_ == "NUM" or obj.lower_ in PARTITIVE):
-                # "to thousands of them": those the number counts
-                obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                            for o in p.children if o.dep_ == "pobj"), None)
+            obj = _of_number(obj)      # "to thousands of them": those the number counts
             if obj is not None and (obj.pos_ == "PRON" or obj.ent_type_ == "PERSON" or obj.tag_ == "DT"
                                     or (obj.lemma_.lower(),) in roles):
                 return obj
@@ -2826,6 +2819,14 @@ def _in_command(n: Token) -> bool:
     army", "took charge of the talks" hold an office, they accuse no one."""
     return n.lower_ in COMMAND_NOUNS and n.head.lemma_.lower() in COMMAND_HEADS \
         and not any(c.dep_ in ("det", "poss", "nummod", "amod", "compound") for c in n.children)
+
+
+def _of_number(obj: Token | None) -> Token | None:
+    """What a number or a partitive noun counts ("130 of the inmates", "thousands of
+    prisoners", "some of them"): its "of" object; else the noun itself."""
+    if obj is not None and (obj.pos_ == "NUM" or obj.lower_ in PARTITIVE or obj.lemma_.lower() in PARTITIVE):
+        return next(iter(_pobjs(obj, "of")), obj)
+    return obj
 
 
 def _pobjs(t: Token, *preps: str) -> list[Token]:
@@ -3229,10 +3230,7 @@ def _released_thing(v: Token, roles, names) -> bool:
     of" one) that is no role, no captive and names no state or body: "released its annual
     report", "released eight bombs", "releases water from the dam"; not "released two
     sailors", "thousands of prisoners", "a fourth hostage", "the blogger Ali Abdulemam"."""
-    obj = _child(v, "dobj")
-    if obj is not None and obj.lemma_.lower() in PARTITIVE:
-        obj = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"), obj)
+    obj = _of_number(_child(v, "dobj"))
     if obj is None or obj.pos_ != "NOUN":
         return False
     return not any(x.i in names or (x.lemma_.lower(),) in roles or x.lemma_.lower() in CAPTIVES
