@@ -198,6 +198,8 @@ def _mode_of(t: Token, noun: Token | None, ignore_future: bool) -> str:
                 and dep != "advcl" else "hypothetical"
         if dep == "ccomp" and hl in DENYING:
             return "hypothetical"   # "denies (that) it supplied drones"
+        if dep in ("pcomp", "pobj") and node.tag_ == "VBG" and node.pos_ == "VERB" and hl == "against":
+            return "hypothetical"   # "ruled against extraditing him", "warned against arming them"
         # the content of a demand, offer, threat, refusal, fear ...
         if dep in ("xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep") or \
                 (dep == "advcl" and head.pos_ == "ADJ"):   # "unlikely that the Taliban will ..."
@@ -240,6 +242,8 @@ def negated(t: Token) -> bool:
     for c in t.children:
         if c.dep_ == "neg":
             return True
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(x.dep_ == "neg" for x in c.children):
+            return True     # "no longer recognizes the government": not (any more)
         if c.dep_ == "det" and c.lower_ in NEGATING_DETERMINERS:
             return True
     return False
