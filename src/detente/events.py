@@ -1039,6 +1039,8 @@ class EventExtractor:
             if rel is not None:
                 released = _child(rel, "nsubj")
                 targets = res.actors(released) or self._inside_object(released, res)
+        if not targets and tr.code.startswith(SANCTIONS):
+            targets = _sanctioned(v, res, sources)
         if not targets and tr.code[:2] in ("02", "10", "11"):
             targets = self._addressee(v, res)
         if not targets and tr.code[:2] == "13":
@@ -1597,6 +1599,9 @@ BETWEEN_STATES = ("161",)
 # mediation cut or stopped. With no party named, their target is unknown (a state
 # government suspending its own aid acts on no one we know, not on its country).
 TO_ANOTHER = ("160", "162", "164", "165")
+# Sanctions, embargoes, frozen assets and import bans (163) fall on another state: when
+# the verb names no one, on the country its object comes from or belongs to.
+SANCTIONS = ("163",)
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
@@ -2827,6 +2832,24 @@ def _of_number(obj: Token | None) -> Token | None:
     if obj is not None and (obj.pos_ == "NUM" or obj.lower_ in PARTITIVE or obj.lemma_.lower() in PARTITIVE):
         return next(iter(_pobjs(obj, "of")), obj)
     return obj
+
+
+def _sanctioned(v: Token, res: ActorResolver, sources: list[Actor]) -> list[Actor]:
+    """Whom sanctions with no named target fall on: the other country their object names
+    anywhere in it ("froze $30 billion in Libyan assets", "banned imports of all goods made in
+    Saudi Arabia", "on the chair of the US Commission on ..."), if it names one or two."""
+    own = {a.country for a in sources}
+    found: dict[str, Actor] = {}
+    for o in v.children:
+        if o.dep_ != "dobj":
+            continue
+        for t in o.subtree:
+            if t.i not in res.mentions:
+                continue
+            for a in res.modifier(t, places=True):
+                if a.country not in own and a.country not in NO_COUNTRY and a.country not in found:
+                    found[a.country] = Actor(a.country, t.text, None, t.i)
+    return list(found.values()) if len(found) <= 2 else []
 
 
 def _pobjs(t: Token, *preps: str) -> list[Token]:
