@@ -966,7 +966,8 @@ class EventExtractor:
             if sp is None and v.dep_ == "conj":   # "... imprisoned and were released by Putin"
                 sp = _child(v.head, "nsubjpass") or _child(v.head, "nsubj")
             if sp is not None and _projectile_kind(sp):
-                # "three rockets were fired from Gaza": by whoever fired them, at no one yet
+                # "three rockets were fired from Gaza", "four Russian missiles were shot down
+                # near Odesa": by whoever fired them, at no one yet
                 sources = sources or _launched_by(sp, res)
             elif sp is not None:
                 if tr.code[:3] in ("181", "171") and v.dep_ == "ccomp" and sp is sp_headline \
@@ -1730,7 +1731,10 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
             # "the government", "the police" of the one country the text is about here; not
             # beside an actor of that country ("Russia released the detainees": others)
             r = _placed_roles(r, context)
-    if forceful and place is not None and place.country:
+    # (a projectile brought down was fired at someone else: "two Iranian drones were shot
+    # down over the Gulf" is not Iran's strike on itself)
+    downed = forceful and r.source is not None and _downing(r.trigger)
+    if forceful and place is not None and place.country and not (downed and place.country == r.source.country):
         if r.target is None:
             r = dataclasses.replace(r, target=Actor(place.country, place.name, None, r.trigger.i))
         elif r.target.code.startswith("---") and r.code[:2] != "17":   # those arrested may be foreigners
@@ -1752,9 +1756,22 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
         return None      # no one named on either side: "a car bomb explodes outside a courthouse"
     if r.source is None and r.target.country == "---":
         return None      # nor a country: "a school trip", "a man was arrested by town police"
+    if r.code[:2] in ("15", "19") and r.source is not None and r.source.code[3:6] in PRIVATE_ROLES \
+            and _fired_projectile(r.trigger):
+        return None      # "SpaceX launches its Starship rocket": a firm's launch, no show of force
+    if r.target is None and r.mode == "asserted" and r.code[:2] == "19" and r.source.country not in NO_COUNTRY \
+            and _fired_projectile(r.trigger) == "missile" and r.trigger.dep_ not in ("pcomp", "advcl", "acl"):
+        # a missile fired at no one the text names is a show of force (150), not a strike on
+        # the launcher's own country: "North Korea launches two short-range ballistic missiles"
+        # (not one fired as a means, "brought down the jet by firing two missiles"; one fired
+        # at something that is no one's is a strike at no one known, "at the USS Mason")
+        aimed = any(p.dep_ == "prep" and p.lower_ in AIMING_PREPS and o.dep_ == "pobj" and o.lower_ not in places.WATERS
+                    for x in (r.trigger, *(o for o in r.trigger.children if o.dep_ == "dobj"))
+                    for p in x.children for o in p.children)
+        return r if aimed else dataclasses.replace(r, code=SHOW_OF_FORCE)
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
             and not r.code.startswith(UNDIRECTED + BETWEEN_STATES + TO_ANOTHER) and (
-            r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country)):
+            r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country and not downed)):
         # an act on people the text does not name is on the actor's own country: "Mexico
         # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
         # only where the sentence names no other country ("an Iraqi airstrike near Al Qaim
@@ -2913,6 +2930,26 @@ def _projectile(v: Token) -> Token | None:
         return None
     subj = _child(v, "nsubj")
     return subj if subj is not None and _projectile_kind(subj) else None
+
+
+SHOW_OF_FORCE = "150"
+AIMING_PREPS = ("at", "on", "against", "toward", "towards")
+
+
+def _fired_projectile(v: Token) -> str | None:
+    """What a firing verb fires, if it is a projectile: "missile" for missiles ("launched two
+    ballistic missiles"), "other" for rockets, shells and drones; None for anything else."""
+    if v.pos_ != "VERB" or v.lemma_.lower() not in FIRING:
+        return None
+    for o in v.children:
+        if o.dep_ == "dobj" and _projectile_kind(o) is not None:
+            return "missile" if any(x.lemma_.lower() == "missile" for x in (o, *o.conjuncts)) else "other"
+    return None
+
+
+def _downing(v: Token) -> bool:
+    """Whether ``v`` brings something down from the air: "shot down", "downed"."""
+    return v.lemma_.lower() == "down" or any(c.dep_ == "prt" and c.lower_ == "down" for c in v.children)
 
 
 def _projectile_kind(n: Token) -> str | None:
