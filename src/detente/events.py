@@ -1042,6 +1042,12 @@ class EventExtractor:
                 targets = res.actors(released) or self._inside_object(released, res)
         if not targets and tr.code.startswith(SANCTIONS):
             targets = _sanctioned(v, res, sources)
+        if not targets and tr.code[:2] in GRIEVANCE_ROOTS:
+            # "protest over Orbán's attempts to ...", "criticized over the government's
+            # decision": at whose act it is over
+            targets = [a for o in _pobjs(v, "over") for c in o.children if c.dep_ == "poss" and c.pos_ != "PRON"
+                       for a in res.actors(c) if a.code not in {s.code for s in sources}
+                       and a.code[3:6] not in PRIVATE_ROLES]     # (a firm's plan: company news)
         if not targets and tr.code[:2] in ("02", "10", "11"):
             targets = self._addressee(v, res)
         if not targets and tr.code[:2] == "13":
@@ -1287,6 +1293,15 @@ class EventExtractor:
                     if a:
                         return a
                     continue
+                if dep == "dobj" and c.lemma_.lower() in places.DIPLOMATIC_POSTS and not forceful:
+                    # one's own embassy abroad stands for relations with the host state:
+                    # "reopened its embassy in Tripoli" (not "threatened to close the US embassy
+                    # in Bolivia": the owner's)
+                    own = {a.country for a in _subject_actors(v, res)}
+                    host = [Actor(country, o.text, None, o.i) for o in _pobjs(c, "in")
+                            if (country := res.place_country(o)) and country not in NO_COUNTRY and country not in own]
+                    if host and own and all(a.country in own for a in res.actors(c)):
+                        return host
                 # force used on a city is used on its country, not its government: "shelled Kyiv"
                 a = (_place_target(c, res) if forceful and res.place_country(c) else []) or res.actors(c)
                 if not a and forceful and dep == "dobj":
@@ -1603,6 +1618,7 @@ TO_ANOTHER = ("160", "162", "164", "165")
 # Sanctions, embargoes, frozen assets and import bans (163) fall on another state: when
 # the verb names no one, on the country its object comes from or belongs to.
 SANCTIONS = ("163",)
+GRIEVANCE_ROOTS = ("11", "12", "14")    # criticism, rejection, protest: at whose act they are over
 # Acts that say someone acted, named or not: abductions, suicide, car and roadside bombings,
 # assassinations; and any assault whose words say so (PERPETRATED_WORDS: a bombing, a
 # shooting, an attack). An explosion, a death or a wound with no actor in the text says
