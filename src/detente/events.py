@@ -600,8 +600,11 @@ class EventExtractor:
                 to = _visited(tr.token, res)
                 if to is not None and all(a.country not in (to.country, "---") for a in sources):
                     targets = [to]
-            if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB":
+            if not targets and sources and code[:2] == "03" and tr.token.pos_ == "VERB" \
+                    and len({a.country for a in sources}) < 2:
                 # "agreed to have cadets train in Pakistan": with the country it is to happen in
+                # (two that agree agree with each other, wherever: "India and Pakistan agreed
+                # in Qingdao")
                 targets = _complement_place(tr.token, res, by_token, sources) or \
                     _intended_abroad(tr.token, res, sources)
             if code[:3] == "060" and len({a.country for a in sources}) >= 2 and not _with_partner(tr.token):
@@ -1786,10 +1789,12 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
                     for p in x.children for o in p.children)
         return r if aimed else dataclasses.replace(r, code=SHOW_OF_FORCE)
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
+            and r.source.code[3:6] != "BUS" \
             and not r.code.startswith(UNDIRECTED + BETWEEN_STATES + TO_ANOTHER) and (
             r.code[:2] in DOMESTIC_ROOTS or (forceful and alone == r.source.country and not downed)):
         # an act on people the text does not name is on the actor's own country: "Mexico
-        # bans e-cigarettes", "the senate opened an inquiry", "thousands protested"; force
+        # bans e-cigarettes", "the senate opened an inquiry", "thousands protested" (not a
+        # firm's: "Sony investigates a hacking incident" is company news); force
         # only where the sentence names no other country ("an Iraqi airstrike near Al Qaim
         # killed a militant leader", not "Israel bombed the port, Syrian media said")
         r = dataclasses.replace(r, target=Actor(r.source.country, "", None, r.trigger.i))
