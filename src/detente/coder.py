@@ -15,6 +15,8 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
+from spacy.tokens import Token
+
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
 from .actors import Actor, ActorMatcher, ActorResolver, Salience, address_tails
@@ -325,9 +327,21 @@ def _event_date(r: RawEvent, sent, found, day) -> tuple[str | None, str | None, 
         when = dates.resolve(best, day, future=future)
         if when is not None:
             return when.isoformat(), "text", best.text
+    year = _year_of(r.trigger)
+    if year is not None and day is not None and int(year.text) < day.year:
+        # an event named by its year is of that year: "the 1994 genocide", "the 2008 war"
+        return dt.date(int(year.text), 1, 1).isoformat(), "text", year.text
     if day is not None:
         return day.isoformat(), "document", ""
     return None, None, ""
+
+
+def _year_of(t: Token) -> Token | None:
+    """The year that modifies an event noun ("the 1994 genocide"), if one does."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in t.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod")
+                 and c.i < t.i and len(c.text) == 4 and c.text.isdigit() and 1800 <= int(c.text) <= 2100), None)
 
 
 def _dates_event(e, span, trigger, mode: str) -> bool:
