@@ -2796,7 +2796,14 @@ def _territory(t: Token, res: ActorResolver) -> bool:
     """Whether ``t`` names territory: a named place that is not its people, or a place's
     kind ("the district of Afrin", "the settlement of X", "Georgian territory"), not
     "Taiwan's air defence zone" or "a hospital complex"."""
-    return bool(res.place_country(t) and not res.is_people(t)) or t.lemma_.lower() in places.PLACE_TYPES
+    if res.place_country(t) and not res.is_people(t) or t.lemma_.lower() in places.PLACE_TYPES:
+        return True
+    # a town no list names, placed by the region or country after it: "Mellit, North Darfur"
+    if t.pos_ != "PROPN" or t.i in res.mentions:
+        return False
+    after = [c for c in t.children if c.dep_ in ("appos", "conj") and c.i > t.i and c.doc[c.left_edge.i - 1].text == ","]
+    after += [x for c in after for x in c.children if x.dep_ in ("appos", "conj") and x.i > c.i]
+    return any(res.place_country(c) and not res.is_people(c) for c in after)
 
 
 def _held_position(t: Token) -> bool:
