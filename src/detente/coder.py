@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import multiprocessing as mp
 import threading
 from collections import Counter
@@ -19,7 +20,7 @@ from spacy.tokens import Token
 
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
-from .actors import Actor, ActorMatcher, ActorResolver, Salience, address_tails
+from .actors import NO_COUNTRY, Actor, ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
 from .events import (ANONYMOUS, ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, coercion_words,
@@ -32,6 +33,9 @@ from .settings import Settings
 CODER_NAME = "detente-rules/1"
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT",
                       "dative"})
+
+
+ARMED_GROUP_ROLES = ("INS", "REB", "SEP")   # roles of the groups a namesake can stand for
 
 
 class Coder:
@@ -49,6 +53,7 @@ class Coder:
         # tokens seen and parsed by this process; with the prefilter on, also sentences
         # (as it splits them) seen and parsed
         self.counts: Counter = Counter()
+        self._namesake_cache: dict = {}     # (group name, home) -> namesake groups by state
 
     # -- one text ----------------------------------------------------------------------
     def code(self, text: str, date: str | None = None, doc_id: str = "doc") -> list[Event]:
@@ -213,6 +218,10 @@ class Coder:
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     context = salience.only_country(idx, window=BACK_CONTEXT)
+                    if place is not None and place.country and (r.code[:2] in ATTACK_ROOTS or r.code.startswith(CLAIM_CODE)):
+                        # (where it fights or claims attacks; it may meet anywhere)
+                        r = dataclasses.replace(r, source=self._namesake(r.source, place.country, day),
+                                                target=self._namesake(r.target, place.country, day))
                     settled = settle(r, place, context, alone, frozenset(named), before)
                     if settled is not None:
                         events.append(self._event(d, day, idx, off, sent, settled, found, place))
@@ -227,6 +236,38 @@ class Coder:
                             unclaimed.append(self._event(d, day, idx, off, sent, settled, found, place))
                 events[start:] = _one_prosecution(events[start:], supplied)
             previous = sent
+
+    def _namesake(self, a: Actor | None, there: str, day) -> Actor | None:
+        """An armed group of one state fighting in another where a group of its name is
+        based is that group: "the Taliban" attacking in Swat, Pakistan, before 2021 is the
+        Pakistani Taliban (PAKINS), not the Afghan one; not one the text gives its own
+        nationality ("Afghan Taliban")."""
+        e = a.entry if a is not None else None
+        if e is None or e.kind != "group" or a.code[3:6] not in ARMED_GROUP_ROLES or a.country in NO_COUNTRY \
+                or there in (a.country, *NO_COUNTRY):
+            return a
+        words = a.text.lower().replace("-", " ").split()
+        if any(x.kind == "adjective" and x.country == a.country for w in words for x in self.dicts.phrases.get(w.title(), ())):
+            return a
+        here = [x for x in self._namesakes(e.name, a.country).get(there, ()) if x.valid_on(day)]
+        return dataclasses.replace(a, code=here[0].code, entry=here[0]) if here else a
+
+    def _namesakes(self, name: str, home: str) -> dict[str, list]:
+        """Armed groups of other states whose names contain ``name`` ("Pakistani Taliban",
+        "Tehrik-i-Taliban Pakistan" for "Taliban"), by their state."""
+        key = (name, home)
+        if key not in self._namesake_cache:
+            word = re.compile(rf"\b{re.escape(name.lower())}\b")
+            found: dict[str, list] = {}
+            for phrase, entries in self.dicts.phrases.items():
+                if phrase.lower() == name.lower() or not word.search(phrase.lower()):
+                    continue
+                for x in entries:
+                    if x.kind == "group" and x.code[3:6] in ARMED_GROUP_ROLES and x.country not in (home, *NO_COUNTRY) \
+                            and x not in found.setdefault(x.country, []):
+                        found[x.country].append(x)
+            self._namesake_cache[key] = found
+        return self._namesake_cache[key]
 
     def _event(self, d: Document, day, idx, off, sent, r: RawEvent, found, place) -> Event:
         info = cameo.lookup(r.code)
