@@ -25,7 +25,6 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
-WATERS = word_list("water_nouns")        # "the Sea of Japan": named after a state, not in it
 TREATY_NAMES = word_list("treaty_name_nouns")    # "the Treaty of Lisbon": named after a city, no party
 NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")     # roles of armed groups that are no state's forces
 DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country
@@ -159,16 +158,6 @@ def _homonym_sign(doc: Doc, m: Mention, out: dict[int, Mention], readings: dict[
     return None
 
 
-def _named_after(doc: Doc, m: Mention) -> bool:
-    """Whether ``m`` is only in the name of waters or a treaty named after it: "the Sea of
-    Japan", "the Gulf of Aden" (waters, not in the state), "the Treaty of Lisbon" (signed
-    there, no party to it)."""
-    if m.start < 2 or doc[m.start - 1].lower_ != "of" or not doc[m.start - 2].text[:1].isupper():
-        return False
-    word = doc[m.start - 2].lower_
-    return word in WATERS or (word in TREATY_NAMES and m.entries[0].kind in ("city", "capital"))
-
-
 def _homonym_readings(doc: Doc, out: dict[int, Mention], unique: list[Mention]) -> None:
     """Keep, of each place name of several states in ``unique``, the reading the text
     means (see above); ``out`` maps tokens to mentions."""
@@ -259,10 +248,6 @@ class ActorMatcher:
                 for i in range(m.start, m.end):     # a firm's product, not the firm: "a Boeing 777",
                     del out[i]                      # "the Pfizer vaccine" (but "Huawei executives")
         for m in list({id(m): m for m in out.values()}.values()):
-            if _named_after(doc, m):
-                for i in range(m.start, m.end):
-                    del out[i]
-                continue
             if self._inside_longer_name(doc, m, out):
                 for i in range(m.start, m.end):
                     del out[i]
@@ -306,6 +291,10 @@ class ActorMatcher:
             return True   # "Central American", "Latin American": a region's people, not a state's
         if e.kind == "adjective" and nxt is not None and nxt.lower_ in WATERS and nxt.text[:1].isupper():
             return True   # "the Indian Ocean", "the Arabian Sea": a name of waters, not a state's people
+        named = doc[prev.i - 1] if prev is not None and prev.lower_ == "of" and prev.i > 0 else None
+        if named is not None and named.text[:1].isupper() and (
+                named.lower_ in WATERS or (named.lower_ in TREATY_NAMES and e.kind in ("city", "capital"))):
+            return True   # "the Sea of Japan" (not in Japan), "the Treaty of Lisbon" (signed there, no party)
         if e.kind in ("city", "region") and prev is not None and prev.text == "-" and prev.i > 0 \
                 and not prev.whitespace_ and doc[prev.i - 1].text[:1].isupper() and not doc[prev.i - 1].whitespace_ \
                 and prev.i - 1 not in out:

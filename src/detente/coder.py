@@ -20,7 +20,7 @@ from spacy.tokens import Token
 
 from . import cameo, dates, parse, places
 from ._util import chunks, clip, tree_distance
-from .actors import NO_COUNTRY, Actor, ActorMatcher, ActorResolver, Salience, address_tails
+from .actors import NO_COUNTRY, NONSTATE_ARMED, Actor, ActorMatcher, ActorResolver, Salience, address_tails
 from .dictionaries import Dictionaries
 from .errors import CoderError
 from .events import (ANONYMOUS, ATTACK_ROOTS, BACK_CONTEXT, STATE_COERCION, EventExtractor, RawEvent, coercion_words,
@@ -33,9 +33,6 @@ from .settings import Settings
 CODER_NAME = "detente-rules/1"
 ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "poss", "attr", "appos", "conj", "ROOT",
                       "dative"})
-
-
-ARMED_GROUP_ROLES = ("INS", "REB", "SEP")   # roles of the groups a namesake can stand for
 
 
 class Coder:
@@ -243,11 +240,12 @@ class Coder:
         Pakistani Taliban (PAKINS), not the Afghan one; not one the text gives its own
         nationality ("Afghan Taliban")."""
         e = a.entry if a is not None else None
-        if e is None or e.kind != "group" or a.code[3:6] not in ARMED_GROUP_ROLES or a.country in NO_COUNTRY \
+        if e is None or e.kind != "group" or a.code[3:6] not in NONSTATE_ARMED or a.country in NO_COUNTRY \
                 or there in (a.country, *NO_COUNTRY):
             return a
         words = a.text.lower().replace("-", " ").split()
-        if any(x.kind == "adjective" and x.country == a.country for w in words for x in self.dicts.phrases.get(w.title(), ())):
+        if any(x.kind == "adjective" and x.country == a.country
+               for w in words for x in self.dicts.phrases.get(w.title(), ())):
             return a
         here = [x for x in self._namesakes(e.name, a.country).get(there, ()) if x.valid_on(day)]
         return dataclasses.replace(a, code=here[0].code, entry=here[0]) if here else a
@@ -263,7 +261,7 @@ class Coder:
                 if phrase.lower() == name.lower() or not word.search(phrase.lower()):
                     continue
                 for x in entries:
-                    if x.kind == "group" and x.code[3:6] in ARMED_GROUP_ROLES and x.country not in (home, *NO_COUNTRY) \
+                    if x.kind == "group" and x.code[3:6] in NONSTATE_ARMED and x.country not in (home, *NO_COUNTRY) \
                             and x not in found.setdefault(x.country, []):
                         found[x.country].append(x)
             self._namesake_cache[key] = found

@@ -1784,9 +1784,9 @@ def _settled(r: RawEvent, place, context: str | None = None, alone: str | None =
         # the launcher's own country: "North Korea launches two short-range ballistic missiles"
         # (not one fired as a means, "brought down the jet by firing two missiles"; one fired
         # at something that is no one's is a strike at no one known, "at the USS Mason")
-        aimed = any(p.dep_ == "prep" and p.lower_ in AIMING_PREPS and o.dep_ == "pobj" and o.lower_ not in places.WATERS
-                    for x in (r.trigger, *(o for o in r.trigger.children if o.dep_ == "dobj"))
-                    for p in x.children for o in p.children)
+        aimed = any(p.dep_ == "prep" and p.lower_ in AIMING_PREPS and at.dep_ == "pobj" and at.lower_ not in places.WATERS
+                    for x in (r.trigger, *(c for c in r.trigger.children if c.dep_ == "dobj"))
+                    for p in x.children for at in p.children)
         return r if aimed else dataclasses.replace(r, code=SHOW_OF_FORCE)
     if r.target is None and r.mode == "asserted" and r.source.country not in NO_COUNTRY \
             and r.source.code[3:6] != "BUS" \
