@@ -2796,7 +2796,7 @@ def _territory(t: Token, res: ActorResolver) -> bool:
     """Whether ``t`` names territory: a named place that is not its people, or a place's
     kind ("the district of Afrin", "the settlement of X", "Georgian territory"), not
     "Taiwan's air defence zone" or "a hospital complex"."""
-    if res.place_country(t) and not res.is_people(t) or t.lemma_.lower() in places.PLACE_TYPES:
+    if (res.place_country(t) and not res.is_people(t)) or t.lemma_.lower() in places.PLACE_TYPES:
         return True
     # a town no list names, placed by the region or country after it: "Mellit, North Darfur"
     if t.pos_ != "PROPN" or t.i in res.mentions:
@@ -2880,9 +2880,9 @@ def _of_number(obj: Token | None) -> Token | None:
 
 
 def _sanctioned(v: Token, res: ActorResolver, sources: list[Actor]) -> list[Actor]:
-    """Whom sanctions with no named target fall on: the other country their object names
-    anywhere in it ("froze $30 billion in Libyan assets", "banned imports of all goods made in
-    Saudi Arabia", "on the chair of the US Commission on ..."), if it names one or two."""
+    """Whom sanctions a verb imposes with no named target fall on: the other country their
+    object names anywhere in it ("froze $30 billion in Libyan assets", "banned imports of all
+    goods made in Saudi Arabia", "tariffs on steel made in China"), if it names one or two."""
     own = {a.country for a in sources}
     found: dict[str, Actor] = {}
     for o in v.children:
