@@ -2961,7 +2961,7 @@ def _projectile(v: Token) -> Token | None:
 
 
 SHOW_OF_FORCE = "150"
-AIMING_PREPS = ("at", "on", "against", "toward", "towards")
+AIMING_PREPS = word_list("aiming_preps")
 
 
 def _fired_projectile(v: Token) -> str | None:
