@@ -440,6 +440,13 @@ class EventExtractor:
                         a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
                         and _entered_place(tr.token, res)):
                     continue     # only armed forces entering a place take it, not an air zone
+                if tr.code == "192" and tr.pattern is not None and tr.pattern.reverse and not (any(
+                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
+                        and _fallen_place(tr.token, res)):
+                    continue     # only ground falls to armed forces: not "the presidency fell to the speaker"
+                if tr.code == "192" and tr.pattern is not None and tr.pattern.reverse and not targets:
+                    fallen = _child(tr.token, "nsubj")     # "the city of Mosul": Mosul's
+                    targets = next((_place_target(o, res) for o in _pobjs(fallen, "of") if res.place_country(o)), [])
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(
                         tr, res, sources, targets, lambda: salience.pair(sent_index, BACK_BORDER))
@@ -2831,6 +2838,13 @@ def _entered_place(v: Token, res: ActorResolver) -> bool:
     objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "into" for o in p.children
              if o.dep_ == "pobj"]
     return any(_territory(o, res) for o in objs)
+
+
+def _fallen_place(v: Token, res: ActorResolver) -> bool:
+    """Whether what falls to someone is ground: "Kabul fell to the Taliban", "the town of
+    Kunduz has fallen to insurgents" (not "oil prices fell to a low")."""
+    subj = _child(v, "nsubj")
+    return subj is not None and _taken_ground(subj, res)
 
 
 def _claimed_event(v: Token) -> Token | None:
