@@ -741,8 +741,8 @@ class EventExtractor:
                          and _toll_cause(tr.token))   # the subject of a toll verb is its code (_toll_of)
             pairs = list(_pairs(sources, targets, coded[0][1],
                                 between=_between(tr.token),
-                                aimed=tr.token.pos_ == "VERB" and _child(tr.token, "dobj") is not None
-                                and not _symmetric(tr)))
+                                aimed=tr.token.pos_ == "VERB" and not _symmetric(tr) and any(
+                                    c.dep_ in ("dobj", "nsubj") for c in tr.token.children)))
             if coded[0][1][:2] in ONE_TO_OTHERS and tr.token.pos_ == "VERB" and len({a.country for a in sources}) >= 2 \
                     and {a.code for a in targets} <= {a.code for a in sources} \
                     and not _symmetric(tr) and _recipient(tr.token, self.dicts.roles):
@@ -3133,7 +3133,8 @@ def _pairs(sources, targets, code, between: bool = False, aimed: bool = False):
             and (sources or between or code[:2] not in ATTACK_ROOTS or _opposed(targets)):
         # "Azerbaijani and Armenian forces clashed", "shelling between Indian and Pakistani
         # troops": with each other; not "Russian and Syrian jets conduct airstrikes", nor
-        # "troops from Chad and Niger attack rebel positions" (what they attack is another);
+        # "troops from Chad and Niger attack rebel positions" or "attacked at dawn" (what
+        # they attack is another, named or not);
         # those it was done to only when they are two sides ("three policemen and two
         # rebels died"), not "the British and German embassies were attacked"
         for s in group:
