@@ -1064,6 +1064,13 @@ class EventExtractor:
             targets = self._threatened(v, res)
         if tr.pattern is not None and tr.pattern.reverse:
             return targets, sources
+        own = {a.country for a in sources}
+        companions = [a for o in _companions(v) for a in res.actors(o, coordinated=True)
+                      if a.country != "---" and a.country not in own]
+        rest = [a for a in targets if a.code not in {c.code for c in companions}]
+        if sources and companions and rest:
+            # "the US, along with Britain, imposed sanctions on Iran": both did it, to Iran
+            sources, targets = sources + companions, rest
         return sources, targets
 
     def _pattern_noun_args(self, tr: Trigger, res: ActorResolver, sources, targets, border_pair=None):
@@ -1336,6 +1343,9 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
+        # (who does it with the subject is no target: "sent aid to Haiti together with Germany")
+        companions = {o.i for o in _companions(v)}
+        preps = [p for p in preps if not any(o.dep_ == "pobj" and o.i in companions for o in p.children)]
         if tr.pattern is not None and tr.pattern.reverse and tr.code[:2] == "17":
             # "goes on trial at the International Criminal Court", "before a military court
             # in Cairo": the court tries them (else the state of the place, settle)
@@ -2838,6 +2848,38 @@ def _entered_place(v: Token, res: ActorResolver) -> bool:
     objs += [o for p in v.children if p.dep_ == "prep" and p.lower_ == "into" for o in p.children
              if o.dep_ == "pobj"]
     return any(_territory(o, res) for o in objs)
+
+
+COMPANIONS = word_list("companion_words")
+
+
+def _companions(v: Token) -> list[Token]:
+    """Who does the verb's act with its subject: "the US, along with Britain, imposed",
+    "sent aid to Haiti together with Germany", "Britain, alongside the US, launched",
+    "bombed positions in coordination with Syria" (the objects of "with" that such a word
+    leads, on the subject or the verb; "alongside" itself)."""
+    # (on the verb only "jointly with" and "in coordination with": there "along with" and
+    # "alongside" mostly join the object, "kills a minister along with his wife")
+    subj = _child(v, "nsubj")
+    out = []
+    for h in (v, *((subj,) if subj is not None else ())):
+        for p in h.children:
+            if p.dep_ != "prep":
+                continue
+            lower = p.lower_
+            if lower == "alongside" and h is subj:
+                out += [o for o in p.children if o.dep_ == "pobj"]
+            elif lower in COMPANIONS and h is subj:         # "along with", "together with"
+                out += [o for w in p.children if w.dep_ == "prep" and w.lower_ == "with" for o in w.children
+                        if o.dep_ == "pobj"]
+            elif lower == "with" and p.i > 0 and p.doc[p.i - 1].lower_ in COMPANIONS \
+                    and (h is subj or p.doc[p.i - 1].lower_ == "jointly"):
+                out += [o for o in p.children if o.dep_ == "pobj"]     # "jointly with"
+            elif lower == "in":                             # "in coordination with"
+                out += [o for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in COMPANIONS
+                        for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
+                        for o in w.children if o.dep_ == "pobj"]
+    return out
 
 
 def _fallen_place(v: Token, res: ActorResolver) -> bool:
