@@ -453,8 +453,10 @@ class EventExtractor:
                 if tr.code[:2] in ATTACK_ROOTS and all(a.country == "---" for a in targets) and not _symmetric(tr):
                     # "five soldiers were killed when a bomber blew himself up": at the dead
                     targets = _dead_when(tr.token, res) or targets
-                if not sources and tr.code[:2] in ATTACK_ROOTS and tr.token.lemma_.lower() in TOLL_VERBS:
-                    # "two generals are killed when an Islamic State bomber detonates": by him
+                if not sources and tr.code[:2] in ATTACK_ROOTS and (
+                        tr.token.lemma_.lower() in TOLL_VERBS or tr.code.startswith("181")):
+                    # "two generals are killed when an Islamic State bomber detonates", "two
+                    # aid workers were abducted when gunmen stormed a village": by them
                     sources = _killer_when(tr.token, res)
                 if not sources and not targets and (_happening_preps(tr.token) or (
                         tr.token.tag_ == "VBG" and tr.code[:2] in ATTACK_ROOTS
