@@ -1274,10 +1274,17 @@ class EventExtractor:
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
         forceful = tr.code[:2] in FORCEFUL_ROOTS
         # "imposed sanctions with Canada on Lebanese officials": the partner of a one-way
-        # action is not its target when the verb names whom it is aimed at
-        aimed_elsewhere = tr.code[:2] in ONE_WAY_ROOTS + ("17",) and any(
-            c.dep_ == "prep" and c.lower_ in ("on", "against", "upon") and res.actors(o)
-            for c in v.children for o in c.children if o.dep_ == "pobj")
+        # action is not its target when the verb or its object names whom it is aimed at
+        # ("imposed coordinated sanctions with Canada on X"); nor, with "against", the
+        # partner of a hostile act ("launched joint strikes with Somalia against al-Shabaab")
+        heads = (v, *(d for d in v.children if d.dep_ == "dobj"))
+        partnered = tr.code[:2] not in COOPERATIVE_ROOTS and any(     # (cooperating with X against Y is with X)
+            c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
+        aimed_elsewhere = any(
+            c.dep_ == "prep" and ((c.lower_ == "against" and partnered) or (
+                c.lower_ in ("on", "against", "upon") and tr.code[:2] in ONE_WAY_ROOTS + ("17",)))
+            and (res.actors(o) or [m for a in o.children if a.dep_ == "amod" for m in res.modifier(a)])
+            for h in heads for c in h.children for o in c.children if o.dep_ == "pobj")
         if tr.code.startswith(BETWEEN_STATES) and v.lemma_.lower() not in EXPELLING:
             # the state one's envoy is posted to: "recalled its ambassador to Hungary" (one
             # expels another state's envoy to oneself)
@@ -1345,6 +1352,8 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
+            preps += [p for o in v.children if o.dep_ == "dobj" for p in o.children
+                      if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")]
         # (who does it with the subject is no target: "sent aid to Haiti together with Germany")
         companions = {o.i for o in _companions(v)}
         preps = [p for p in preps if not any(o.dep_ == "pobj" and o.i in companions for o in p.children)]
@@ -2881,6 +2890,11 @@ def _companions(v: Token) -> list[Token]:
                 out += [o for n in p.children if n.dep_ == "pobj" and n.lemma_.lower() in COMPANIONS
                         for w in n.children if w.dep_ == "prep" and w.lower_ == "with"
                         for o in w.children if o.dep_ == "pobj"]
+    # an act the object says is joint: "imposed coordinated sanctions with Canada on X"
+    for d in v.children:
+        if d.dep_ == "dobj" and any(a.dep_ == "amod" and (a.lower_ in JOINT or a.lower_ == "coordinated")
+                                    for a in d.children):
+            out += [o for o in _pobjs(d, "with") + _pobjs(v, "with")]
     return out
 
 
