@@ -1277,12 +1277,14 @@ class EventExtractor:
         # action is not its target when the verb or its object names whom it is aimed at
         # ("imposed coordinated sanctions with Canada on X"); nor, with "against", the
         # partner of a hostile act ("launched joint strikes with Somalia against al-Shabaab")
+        # (the object's only beside a partner: not "denounced the US stance on Jerusalem")
         heads = (v, *(d for d in v.children if d.dep_ == "dobj"))
         partnered = tr.code[:2] not in COOPERATIVE_ROOTS and any(     # (cooperating with X against Y is with X)
             c.dep_ == "prep" and c.lower_ == "with" for h in heads for c in h.children)
         aimed_elsewhere = any(
             c.dep_ == "prep" and ((c.lower_ == "against" and partnered) or (
-                c.lower_ in ("on", "against", "upon") and tr.code[:2] in ONE_WAY_ROOTS + ("17",)))
+                c.lower_ in ("on", "against", "upon") and tr.code[:2] in ONE_WAY_ROOTS + ("17",)
+                and (h is v or partnered)))
             and (res.actors(o) or [m for a in o.children if a.dep_ == "amod" for m in res.modifier(a)])
             for h in heads for c in h.children for o in c.children if o.dep_ == "pobj")
         if tr.code.startswith(BETWEEN_STATES) and v.lemma_.lower() not in EXPELLING:
@@ -1352,7 +1354,7 @@ class EventExtractor:
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
-            preps += [p for o in v.children if o.dep_ == "dobj" for p in o.children
+            preps += [p for o in v.children if o.dep_ == "dobj" and partnered for p in o.children
                       if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")]
         # (who does it with the subject is no target: "sent aid to Haiti together with Germany")
         companions = {o.i for o in _companions(v)}
