@@ -127,6 +127,13 @@ class EventExtractor:
                 # retreat (0874), not "the strike left 20 dead" nor "the minister left Paris"
                 out.append(Trigger(t, "0874", Pattern("0874", (), f"{t.lemma_.lower()} <place>")))
                 continue
+            insult = _insult(t, names, self.dicts.roles) if t.lemma_.lower() in INSULTING_VERBS else None
+            if insult is not None and not any(p.code[:2] == "11" and p.words and _best([p], _frame(t), t)
+                                              for p in pats or ()):
+                # "called Maduro a dictator", "describes Israel as a threat": denouncing them
+                # (a pattern's accusation first: "labelled Hamas a terrorist group", 112)
+                out.append(Trigger(t, "111", Pattern("111", (), f"{t.lemma_.lower()} <insult>")))
+                continue
             if not pats:
                 noun, npat = self._instrument(t)
                 if noun is not None:      # "targeted military sites with missile strikes"
@@ -3401,6 +3408,33 @@ def _released_thing(v: Token, roles, names) -> bool:
 
 
 NAMING = word_list("naming_verbs")
+
+
+INSULTS = word_list("insult_nouns")
+INSULTING_VERBS = NAMING | {"describe"}     # "describes Israel as a threat"
+
+
+def _insult(v: Token, names, roles) -> Token | None:
+    """What a naming verb calls a person or body, if an insult: "called Maduro a
+    dictator", "calls him a 'thug'", "describes the United States as an atomic criminal",
+    "declaring Putin a war criminal", "was called a fascist" (not what it calls an act or
+    a thing: "called it a terrorist attack", "calls the sanctions a threat")."""
+    obj = _child(v, "dobj") or _child(v, "nsubjpass")
+    clause = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and _child(c, "nsubj") is not None), None)
+    if obj is None and clause is not None:      # "declaring [Putin a war criminal]"
+        obj = _child(clause, "nsubj")
+    if obj is None or not (obj.i in names or (obj.lemma_.lower(),) in roles or obj.lower_ in ("him", "her")):
+        return None
+    preds = [c for c in v.children if c.dep_ in ("oprd", "attr")]
+    preds += [c for c in obj.children if _object_predicate(c)]
+    preds += [o for c in v.children if c.dep_ in ("xcomp", "ccomp") for o in (c, *c.children)
+              if o.dep_ in ("attr", "xcomp", "ccomp", "oprd") or o is c]
+    preds += _pobjs(v, "as")
+    for n in preds:
+        if n.pos_ in ("NOUN", "PROPN") and {n.lemma_.lower(), *(m.lemma_.lower() for m in n.children
+                                                              if m.dep_ in ("compound", "amod"))} & INSULTS:
+            return n
+    return None
 
 
 def _object_predicate(t: Token) -> bool:

@@ -51,8 +51,8 @@ from spacy.tokens import Doc
 from .actors import HE_SHE, IT, PAIR_WORDS, THEY, ActorMatcher, _case_fits
 from .dictionaries import Dictionaries, ranked_words
 from .events import (AIR_PROJECTILES, ARTILLERY_PROJECTILES, BACK_BORDER, BACK_CONTEXT, BORDER, CLAIM_WORDS,
-                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INTERCEPTING, JOINT, LEAVING, MONEY,
-                     RELIEF, TAKING, WISH_VERBS, coercion_words, guessing_forms)
+                     FIRING, GETTING, GIVING, HARDWARE, IMPACT_VERBS, INSULTING_VERBS, INSULTS, INTERCEPTING,
+                     JOINT, LEAVING, MONEY, RELIEF, TAKING, WISH_VERBS, coercion_words, guessing_forms)
 
 # how many sentences before its own a word may read: a pronoun resolves to this sentence
 # or the one before (Salience.resolve), "both countries" are the last two named in them
@@ -139,6 +139,11 @@ class Prefilter:
         for lemma in LEAVING:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((True, (left_words,)))
+        # events._insult: calling someone an insult ("called Maduro a dictator")
+        insults = frozenset().union(*(word_hashes(w) for w in INSULTS))
+        for lemma in INSULTING_VERBS:
+            for f in forms(lemma):
+                triggers.setdefault(strings.add(f), set()).add((True, (insults,)))
         for lemma in TWO_ACTOR_WORDS:
             for f in forms(lemma):
                 triggers.setdefault(strings.add(f), set()).add((False, ()))
