@@ -1227,7 +1227,12 @@ class EventExtractor:
                     return []
                 s = _child(head, "nsubj")
                 if s is not None:
-                    return res.actors(s)
+                    # (or whose the subject is, as for the first verb: "Zimbabwe's ruling
+                    # party threatens him and calls him a thug")
+                    # (a body, not a thing: not "Japan's whaling program is ... and forbids")
+                    return res.actors(s) or [a for m in s.children if m.dep_ == "poss" and m.pos_ != "PRON"
+                                             and any(k[-1] == s.lemma_.lower() for k in self.dicts.roles)
+                                             for a in res.actors(m)]
                 node = head
                 continue
             if node.dep_ == "conj" and node.tag_ in ("VBZ", "VBD", "VBP") and head.pos_ in ("NOUN", "PROPN") \
