@@ -415,6 +415,11 @@ class EventExtractor:
                         o.lemma_.lower() in CARE_PLACES for o in _pobjs(tr.token, "from")):
                     continue     # "released from hospital": discharged, no captive freed
                 sources, targets = self._verb_args(tr, res)
+                if tr.code.startswith(RETREAT) and tr.noun is not None and tr.noun.dep_ == "nsubjpass" \
+                        and tr.noun.head.i == tr.token.i and not sources:
+                    # "the withdrawal of Israeli troops from Lebanon was completed": the
+                    # withdrawal says who withdrew from where
+                    sources, targets = self._noun_args(tr.noun, res, words=tr.pattern.words, code=tr.code)
                 if tr.code == "192":
                     # "retook the town from the separatists": taken from them
                     taken_from = [a for o in _pobjs(tr.token, "from") if not res.is_place(o) for a in res.actors(o)]
@@ -1618,8 +1623,15 @@ class EventExtractor:
                         if res.is_place(o):
                             if code[:2] in FORCEFUL_ROOTS and prep in ("of", "on", "against"):
                                 targets += _place_target(o, res)   # "the annexation of Crimea"
+                            elif code.startswith(RETREAT) and prep == "from":
+                                targets += _place_target(o, res)   # "the withdrawal ... from Georgia"
                             continue
-                        if prep == "from" and own_source:
+                        if code.startswith(RETREAT) and prep == "of" and own_source:
+                            # "the withdrawal of Russian troops (from Georgia)": they withdraw
+                            sources += res.actors(o)
+                        elif code.startswith(RETREAT) and prep == "from":
+                            targets += res.actors(o) or self._inside_object(o, res)
+                        elif prep == "from" and own_source:
                             sources += res.actors(o)
                         elif prep in ("of", "for", "over"):
                             targets += res.actors(o)
@@ -1639,6 +1651,7 @@ class EventExtractor:
 
 
 FORCEFUL_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+RETREAT = "0874"    # retreating or surrendering militarily: what is said "of" it is who does it
 # People and places no attack is by: "a school attack", "a mosque bombing" are on them
 CIVIL_ROLES = ("EDU", "REL", "HLH", "MED", "BUS", "CVL", "LAB", "AGR", "REF")
 # Force whose target the place gives when the text names no one: strikes, raids, shelling,
