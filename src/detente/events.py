@@ -667,6 +667,8 @@ class EventExtractor:
                     # (with no victim named, "the attack" was told of before; "an attack" was not)
                     sources = _subject_actors(claimant, res)
             mode = "hypothetical" if question else mode_of(tr.token, tr.noun)
+            if mode == "asserted" and code[:2] in TALKED_OF_ROOTS and _topic_of_talks(tr.token):
+                mode = "hypothetical"    # "held talks with Israel on the withdrawal of its troops"
             if claimant is not None and mode == "hypothetical" and (sources or targets) \
                     and mode_of(claimant) in ("asserted", "negated"):     # (also "nobody claimed it")
                 # (an attack claimed with no victim named was told of before: "the attack")
@@ -2691,6 +2693,20 @@ def _instance_happened(n: Token) -> bool:
 
 
 MEETING = word_list("meeting_words")
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
+# what talks are held on is still to come when it is a settlement: an agreement, aid,
+# easing or a withdrawal ("talks on a ceasefire"); an attack they are on happened
+TALKED_OF_ROOTS = ("03", "05", "06", "07", "08")
+
+
+def _topic_of_talks(n: Token) -> bool:
+    """Whether an event noun is what talks or a meeting are about: "held talks with Israel
+    on the withdrawal of its troops", "negotiations over a prisoner exchange"."""
+    if n.pos_ != "NOUN" or n.dep_ != "pobj" or n.head.lower_ not in TOPIC_PREPS:
+        return False
+    h = n.head.head
+    return h.lemma_.lower() in MEETING or (h.pos_ == "VERB" and any(
+        o.dep_ == "dobj" and o.lemma_.lower() in MEETING for o in h.children))
 
 
 def _intended_abroad(v: Token, res: ActorResolver, sources) -> list[Actor]:
