@@ -80,6 +80,8 @@ class RawEvent:
 class EventExtractor:
     def __init__(self, dicts: Dictionaries):
         self.dicts = dicts
+        # the head nouns of the dictionaries' bodies: "party" of "ruling party", "ministry"
+        self._body_nouns = frozenset(k[-1] for k, role in dicts.roles.items() if role != "-")
 
     # -- triggers -----------------------------------------------------------------------
     def triggers(self, sent: Span, names=frozenset()) -> list[Trigger]:
@@ -128,8 +130,9 @@ class EventExtractor:
                 out.append(Trigger(t, "0874", Pattern("0874", (), f"{t.lemma_.lower()} <place>")))
                 continue
             insult = _insult(t, names, self.dicts.roles) if t.lemma_.lower() in INSULTING_VERBS else None
-            if insult is not None and not any(p.code[:2] == "11" and p.words and _best([p], _frame(t), t)
-                                              for p in pats or ()):
+            accusation = _best(pats, _frame(t), t) if insult is not None and pats else None
+            if insult is not None and not (accusation is not None and accusation.code[:2] == "11"
+                                           and accusation.words):
                 # "called Maduro a dictator", "describes Israel as a threat": denouncing them
                 # (a pattern's accusation first: "labelled Hamas a terrorist group", 112)
                 out.append(Trigger(t, "111", Pattern("111", (), f"{t.lemma_.lower()} <insult>")))
@@ -1234,12 +1237,11 @@ class EventExtractor:
                     return []
                 s = _child(head, "nsubj")
                 if s is not None:
-                    # (or whose the subject is, as for the first verb: "Zimbabwe's ruling
-                    # party threatens him and calls him a thug")
-                    # (a body, not a thing: not "Japan's whaling program is ... and forbids")
+                    # (or whose the subject is, as for the first verb, where it is a body:
+                    # "Zimbabwe's ruling party threatens him and calls him a thug"; not a
+                    # thing: "rules that Japan's whaling program is ... and forbids")
                     return res.actors(s) or [a for m in s.children if m.dep_ == "poss" and m.pos_ != "PRON"
-                                             and any(k[-1] == s.lemma_.lower() for k in self.dicts.roles)
-                                             for a in res.actors(m)]
+                                             and s.lemma_.lower() in self._body_nouns for a in res.actors(m)]
                 node = head
                 continue
             if node.dep_ == "conj" and node.tag_ in ("VBZ", "VBD", "VBP") and head.pos_ in ("NOUN", "PROPN") \
@@ -1375,7 +1377,7 @@ class EventExtractor:
             preps = [p for p in preps if p.lower_ != "with"]
             preps += [p for o in v.children if o.dep_ == "dobj" and partnered for p in o.children
                       if p.dep_ == "prep" and p.lower_ in ("on", "against", "upon")]
-        # (who does it with the subject is no target: "sent aid to Haiti together with Germany")
+        # (who does it with the subject is no target: "the US, together with Britain, struck Yemen")
         companions = {o.i for o in _companions(v)}
         preps = [p for p in preps if not any(o.dep_ == "pobj" and o.i in companions for o in p.children)]
         if tr.pattern is not None and tr.pattern.reverse and tr.code[:2] == "17":
@@ -2909,9 +2911,9 @@ COMPANIONS = word_list("companion_words")
 
 def _companions(v: Token) -> list[Token]:
     """Who does the verb's act with its subject: "the US, along with Britain, imposed",
-    "sent aid to Haiti together with Germany", "Britain, alongside the US, launched",
-    "bombed positions in coordination with Syria" (the objects of "with" that such a word
-    leads, on the subject or the verb; "alongside" itself)."""
+    "Britain, alongside the US, launched", "froze the assets jointly with Switzerland",
+    "bombed positions in coordination with Syria", "imposed coordinated sanctions with
+    Canada" (the objects of "with" that such a word leads; "alongside" itself)."""
     # (on the verb only "jointly with" and "in coordination with": there "along with" and
     # "alongside" mostly join the object, "kills a minister along with his wife")
     subj = _child(v, "nsubj")
