@@ -451,17 +451,16 @@ class EventExtractor:
                     left = _left_place(tr.token, res)
                     if left is not None and left.country not in {a.country for a in sources}:
                         targets = [Actor(left.country, left.name, None, tr.token.i)]
-                if tr.code == "192" and tr.token.lemma_.lower() in INCURSION and not (any(
-                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
-                        and _entered_place(tr.token, res)):
-                    continue     # only armed forces entering a place take it, not an air zone
-                if tr.code == "192" and tr.pattern is not None and tr.pattern.reverse and not (any(
-                        a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
-                        and _fallen_place(tr.token, res)):
-                    continue     # only ground falls to armed forces: not "the presidency fell to the speaker"
-                if tr.code == "192" and tr.pattern is not None and tr.pattern.reverse and not targets:
-                    fallen = _child(tr.token, "nsubj")     # "the city of Mosul": Mosul's
-                    targets = next((_place_target(o, res) for o in _pobjs(fallen, "of") if res.place_country(o)), [])
+                fallen = tr.code == "192" and tr.pattern is not None and tr.pattern.reverse   # "fell to"
+                if tr.code == "192" and (tr.token.lemma_.lower() in INCURSION or fallen) and not (
+                        any(a.code[3:6] in FIGHTING_ROLES and a.code[3:6] != "COP" for a in sources)
+                        and (_fallen_place(tr.token, res) if fallen else _entered_place(tr.token, res))):
+                    # only armed forces entering a place take it, not an air zone; only ground
+                    # falls to them: not "the presidency fell to the speaker"
+                    continue
+                if fallen and not targets:     # "the city of Mosul fell": Mosul's country
+                    targets = next((_place_target(o, res) for o in _pobjs(_child(tr.token, "nsubj"), "of")
+                                    if res.place_country(o)), [])
                 if not sources and tr.code[:2] in ATTACK_ROOTS:
                     sources, targets = self._pattern_noun_args(
                         tr, res, sources, targets, lambda: salience.pair(sent_index, BACK_BORDER))
@@ -2695,7 +2694,7 @@ def _instance_happened(n: Token) -> bool:
 
 
 MEETING = word_list("meeting_words")
-TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
+TOPIC_PREPS = word_list("topic_preps")
 # what talks are held on is still to come when it is a settlement: an agreement, aid,
 # easing or a withdrawal ("talks on a ceasefire"); an attack they are on happened
 TALKED_OF_ROOTS = ("03", "05", "06", "07", "08")
