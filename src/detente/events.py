@@ -20,8 +20,8 @@ from spacy.tokens import Span, Token
 
 from . import places
 from ._util import child as _child
-from .actors import (BACKING, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, PARTITIVE, SOVEREIGN, Actor,
-                     ActorResolver, Salience, stance_prefix, two_sides)
+from .actors import (BACKING, HE_SHE, LEADING, NO_COUNTRY, NONSTATE_ARMED, PAIR_WORDS, PARTITIVE, SOVEREIGN,
+                     Actor, ActorResolver, Salience, stance_prefix, two_sides)
 from .dictionaries import Dictionaries, Pattern, pattern_rank, ranked_words, word_list, word_pairs
 from .modes import (CONDITION_MARKS, FACT_PREPS, REFUSING, SPEECH, announced_intent, conditional, future, infinitive,
                     intent_code, intent_head, mode_of, negated, refusal_code)
@@ -3458,7 +3458,7 @@ def _insult(v: Token, names, roles) -> Token | None:
     clause = next((c for c in v.children if c.dep_ in ("xcomp", "ccomp") and _child(c, "nsubj") is not None), None)
     if obj is None and clause is not None:      # "declaring [Putin a war criminal]"
         obj = _child(clause, "nsubj")
-    if obj is None or not (obj.i in names or (obj.lemma_.lower(),) in roles or obj.lower_ in ("him", "her")):
+    if obj is None or not (obj.i in names or (obj.lemma_.lower(),) in roles or obj.lower_ in HE_SHE):
         return None
     preds = [c for c in v.children if c.dep_ in ("oprd", "attr")]
     preds += [c for c in obj.children if _object_predicate(c)]
