@@ -212,6 +212,7 @@ class Coder:
                     there = res.countries_named(previous)
                     before = next(iter(there)) if len(there) == 1 else None
                 start, supplied = len(events), set()     # (events whose state the coder supplied)
+                costs = {}          # tolls by the attack they were the cost of (events._tolls_of_attacks)
                 for r in raw:
                     place = places.locate(r.trigger, res)
                     context = salience.only_country(idx, window=BACK_CONTEXT)
@@ -224,6 +225,8 @@ class Coder:
                         events.append(self._event(d, day, idx, off, sent, settled, found, place))
                         if r.source is None:
                             supplied.add(id(events[-1]))
+                        if r.cost_of is not None:
+                            costs[id(events[-1])] = off + r.cost_of.idx
                     elif r.source is None and r.mode == "asserted" and r.code[:2] in ATTACK_ROOTS:
                         # an attack nobody is named for is no event, unless someone claims it
                         # (_claimed_attacks): kept, by the unknown actor, until then
@@ -231,6 +234,13 @@ class Coder:
                         settled = settle(by_someone, place, context, alone, frozenset(named), before)
                         if settled is not None:
                             unclaimed.append(self._event(d, day, idx, off, sent, settled, found, place))
+                if costs:   # a toll is its attack's where that attack is coded, at the same country
+                    at = {}
+                    for e in events[start:]:
+                        if e.mode == "asserted":
+                            at.setdefault(e.trigger_span[0], set()).add(e.target[:3])
+                    events[start:] = [e for e in events[start:] if not (id(e) in costs and costs[id(e)] in at and (
+                        e.target[:3] in ("", "---") or at[costs[id(e)]] & {e.target[:3], "", "---"}))]
                 events[start:] = _one_prosecution(events[start:], supplied)
             previous = sent
 

@@ -75,6 +75,7 @@ class RawEvent:
     target: Actor | None
     mode: str
     partners: frozenset = frozenset()   # countries of the sources that did it together
+    cost_of: Token | None = None        # the attack this toll was the cost of (_tolls_of_attacks)
 
 
 class EventExtractor:
@@ -469,7 +470,7 @@ class EventExtractor:
                     targets = _dead_when(tr.token, res) or targets
                 if not sources and tr.code[:2] in ATTACK_ROOTS and (
                         tr.token.lemma_.lower() in TOLL_VERBS or tr.code.startswith("181")):
-                    # "two generals are killed when an Islamic State bomber detonates", "two
+                    # "three police officers die when a Taliban bomber blows himself up", "two
                     # aid workers were abducted when gunmen stormed a village": by them
                     sources = _killer_when(tr.token, res)
                 if not sources and not targets and (_happening_preps(tr.token) or (
@@ -798,7 +799,7 @@ class EventExtractor:
         out.extend(self._obligations(sent, res, by_token, seen))
         out.extend(self._wishes(sent, res, by_token, seen))
         out.extend(self._joint_acts(sent, res, by_token, seen))
-        return _drop_fragments([_critics_at_home(r) for r in out])
+        return _drop_fragments([_critics_at_home(r) for r in _tolls_of_attacks(out)])
 
     def _wishes(self, sent: Span, res: ActorResolver, by_token, seen) -> list[RawEvent]:
         """Wanting another party to act is appealing to it (CAMEO 02): "Nigeria wants
@@ -2123,6 +2124,56 @@ def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawE
             if s.code != a.code]
 
 
+def _toll_of_dead(v: Token) -> bool:
+    """A toll verb told of its dead, by no one it names: "five guards were killed", "three
+    died"; not "police shot and killed him", "were killed by police"."""
+    return v.pos_ == "VERB" and v.lemma_.lower() in TOLL_VERBS | DYING and _child(v, "dobj") is None \
+        and _child(v, "agent") is None and (_child(v, "nsubjpass") is not None or v.lemma_.lower() in DYING)
+
+
+def _tolls_of_attacks(events: list[RawEvent]) -> list[RawEvent]:
+    """Marks the tolls that are the cost of an attack coded beside them, by whom it names:
+    "two guards are killed when a gunman opens fire", "were wounded after a shooting by
+    gunmen" are one attack (the opening of fire, the shooting), not also a killing by the
+    same or by no one. The attack is then at the dead where it names only a place ("when
+    jets struck a house in Rafah": at the people killed, in Gaza). Kept where the dead are
+    of another country than what was attacked. The toll is marked with its attack
+    (``cost_of``), and dropped where that attack is coded (coder)."""
+    attacks: dict[int, list[RawEvent]] = {}
+    for e in events:
+        if e.code[:2] in ATTACK_ROOTS and e.source is not None:
+            attacks.setdefault(e.trigger.i, []).append(e)
+    if not attacks:
+        return events
+    costs, aimed = {}, {}
+
+    for e in events:
+        v = e.trigger
+        if e.code[:2] not in ATTACK_ROOTS or not _toll_of_dead(v):
+            continue
+        causes = [c for c in v.children if _told_when(c)] + [
+            o for p in v.children if p.dep_ == "prep" and p.lower_ in CASUALTY_PREPS
+            for o in p.children if o.dep_ == "pobj"]
+        q = next((q for c in causes for q in attacks.get(c.i, ()) if q is not e and q.mode == e.mode
+                  and (e.source is None or e.source.country in ("---", q.source.country))
+                  and (e.target is None or q.target is None or "---" in (e.target.country, q.target.country)
+                       or q.target.country == e.target.country)), None)
+        if q is None:
+            continue
+        home = e.target.country if e.target is not None and (e.target.country != "---" or q.target is None) \
+            else q.target.country if q.target is not None else "---"
+        if q.target is None and home == "---":
+            continue     # (the toll is then the only record of at whom)
+        costs[id(e)] = q.trigger
+        if e.target is not None and e.target.code[3:] and (q.target is None or not q.target.code[3:]):
+            dead = dataclasses.replace(e.target, code=home + e.target.code[3:])
+            if dead not in aimed.setdefault(id(q), []):
+                aimed[id(q)].append(dead)
+    return [x for e in events for x in (
+        [dataclasses.replace(e, target=t) for t in aimed[id(e)]] if aimed.get(id(e))
+        else [dataclasses.replace(e, cost_of=costs[id(e)])] if id(e) in costs else [e])]
+
+
 def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
     """Keep one-sided events only where the sentence has no asserted event with both a
     source and a target (they are then its only record); a statement (01) or appeal
@@ -2206,8 +2257,11 @@ def _consequence(tr: Trigger, by_token) -> bool:
     """A participle that states the toll of a violent event already coded:
     "bombarded the city, killing eight people"."""
     t = tr.token
+    while t.dep_ == "conj" and t.tag_ == "VBG" and t.head.tag_ == "VBG" and t.head.dep_ in ("acl", "advcl") \
+            and t.head.i not in by_token and _child(t.head, "nsubj") is None:
+        t = t.head      # the participle before it tells how: "bombed X, using missiles, killing 20"
     head = by_token.get(t.head.i)
-    if t.dep_ == "acl" and t.tag_ == "VBG" and t.lemma_.lower() in TOLL_VERBS and _child(t, "nsubj") is None:
+    if t.dep_ == "acl" and t.tag_ == "VBG" and tr.token.lemma_.lower() in TOLL_VERBS and _child(t, "nsubj") is None:
         # hung on the attack's object: "ambushed a convoy in Sinai killing 18 police"
         n = t.head
         while n.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and n.head.i != n.i and n.pos_ != "VERB":
@@ -2269,7 +2323,7 @@ def _told_when(c: Token) -> bool:
 
 def _killer_when(v: Token, res: ActorResolver) -> list[Actor]:
     """The subject of a clause telling when a toll happened, if it names an armed actor:
-    "are killed when an Islamic State suicide bomber detonates" -> IMGINS."""
+    "four police officers die when a Taliban bomber blows himself up" -> AFGINS."""
     for c in v.children:
         if _told_when(c) and c.lemma_.lower() not in ACCIDENT:
             subj = _child(c, "nsubj")
@@ -3372,8 +3426,13 @@ def _frame(v: Token) -> dict[str, list[Token]]:
             continue
         if depth > 2 and t.dep_ in ("prep", "prt", "agent", "dative"):
             continue  # a preposition in the verb's pattern must be its own (or its object's)
-        for key in {t.lemma_.lower(), t.lower_} | ({"in"} if t.lower_ in DURING else set()):
-            frame.setdefault(key, []).append(t)    # "killed during raids" as "killed in raids"
+        as_in = t.lower_ in DURING or (t.dep_ == "prep" and t.head.i == v.i and t.lower_ in CASUALTY_PREPS
+                                       and _toll_of_dead(v))
+        for key in {t.lemma_.lower(), t.lower_} | ({"in"} if as_in else set()):
+            # "killed during raids" as "killed in raids"; the dead "after an ambush by
+            # rebels" or "following an air strike" died in it (not "police killed him
+            # after his attack": what came before)
+            frame.setdefault(key, []).append(t)
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
     return frame

@@ -404,17 +404,36 @@ def repair_headlines(nlp, doc, known_verb):
 # -- conjoined-verb repair ----------------------------------------------------------------
 # "Hamas agrees to a truce, but fires two rockets into Israel": the small parser often reads
 # the second verb of a subject's two as a plural noun joined to the first ("fires" NNS), and
-# the clause loses its verb. Where a plural noun joined to a finite verb by a conjunction is
-# a known verb, the sentence is parsed again with that word in its (unambiguous) past form;
-# the new tree replaces the old where it makes the word a verb joined to the same verb.
+# the clause loses its verb. It does the same to the verb of a clause that a conjunction
+# opens: "three guards die when a gunman opens fire", "... as a drone strikes": the verb is
+# read as a plural noun heading the clause (advcl), its subject as that noun's compounds.
+# Where such a plural noun is a known verb, the sentence is parsed again with that word in
+# its (unambiguous) past form; the new tree replaces the old where it makes the word a verb
+# in the same place: joined to the same verb, or heading the same verb's clause with a
+# subject of its own.
+def _clause_verb_as_noun(t) -> str | None:
+    """``"conj"`` or ``"advcl"`` if plural noun ``t`` stands where a clause's finite verb
+    would: joined to a finite verb by a conjunction, or heading a clause a conjunction opens."""
+    if t.tag_ != "NNS" or t.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if t.dep_ == "conj" and t.head.tag_ in FINITE \
+            and any(c.dep_ == "cc" and t.head.i < c.i < t.i for c in t.head.children):
+        return "conj"
+    if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") and c.i < t.i
+                                 for c in t.children) \
+            and not any(c.dep_ == "prep" and c.i < t.i for c in t.children):
+        return "advcl"
+    return None
+
+
 def repair_conjoined_verbs(nlp, doc, known_verb):
-    """Re-parse sentences whose second finite verb the parser took for a noun (see above).
-    Returns ``doc`` (changed in place)."""
+    """Re-parse sentences whose second finite verb, or the verb of a clause a conjunction
+    opens, the parser took for a noun (see above). Returns ``doc`` (changed in place)."""
     rows = None
     for sent in doc.sents:
         for t in sent:
-            if t.dep_ != "conj" or t.tag_ != "NNS" or t.head.pos_ != "VERB" or t.head.tag_ not in FINITE \
-                    or not any(c.dep_ == "cc" and t.head.i < c.i < t.i for c in t.head.children):
+            shape = _clause_verb_as_noun(t)
+            if shape is None:
                 continue
             reading = next(((lemma, tag) for lemma, tag in _verb_readings(t.lower_)
                             if tag == "VBZ" and known_verb(lemma)), None)
@@ -422,8 +441,10 @@ def repair_conjoined_verbs(nlp, doc, known_verb):
                 continue
             lemma, tag = reading
             new, k = _reparsed(nlp, sent, t, past_tense(lemma))
-            if len(new) != len(sent) or new[k].pos_ != "VERB" or new[k].dep_ != "conj" \
+            if len(new) != len(sent) or new[k].pos_ != "VERB" or new[k].dep_ != shape \
                     or new[k].head.i != t.head.i - sent.start or sum(1 for x in new if x.dep_ == "ROOT") != 1:
+                continue
+            if shape == "advcl" and not any(c.dep_ == "nsubj" and c.i < k for c in new[k].children):
                 continue
             rows = _graft(doc, rows, sent, new, k, tag if t.head.tag_ != "VBD" else "VBD", lemma)
             break
