@@ -2149,11 +2149,13 @@ def _tolls_of_attacks(events: list[RawEvent]) -> list[RawEvent]:
 
     for e in events:
         v = e.trigger
-        if e.code[:2] not in ATTACK_ROOTS or not _toll_of_dead(v):
-            continue
+        by = [o for p in v.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj" and o.i in attacks]
+        if e.code[:2] not in ATTACK_ROOTS or not (_toll_of_dead(v) or (
+                by and v.lemma_.lower() in TOLL_VERBS and _child(v, "nsubjpass") is not None)):
+            continue     # (an agent that is an attack is how they died: "killed by Russian shelling")
         causes = [c for c in v.children if _told_when(c)] + [
             o for p in v.children if p.dep_ == "prep" and p.lower_ in CASUALTY_PREPS
-            for o in p.children if o.dep_ == "pobj"]
+            for o in p.children if o.dep_ == "pobj"] + by
         q = next((q for c in causes for q in attacks.get(c.i, ()) if q is not e and q.mode == e.mode
                   and (e.source is None or e.source.country in ("---", q.source.country))
                   and (e.target is None or q.target is None or "---" in (e.target.country, q.target.country)
@@ -2846,8 +2848,8 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     before or after it ("put on alert after a naval clash") is one."""
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
-    return n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.head.i in by_token \
-        and n.head.lower_ not in FACT_PREPS
+    return n.dep_ == "pobj" and n.head.dep_ in ("prep", "agent") and n.head.head.i in by_token \
+        and n.head.lower_ not in FACT_PREPS      # (or its passive's agent: "killed by a bomb")
 
 
 def _by_agent(v: Token) -> Token | None:
