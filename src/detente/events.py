@@ -115,6 +115,10 @@ class EventExtractor:
                 out.append(eased)
                 continue
             gift = _gift(t)
+            if gift is not None and gift[0].lemma_.lower() in MUNITIONS \
+                    and not any(w.lemma_.lower() in HARDWARE for w in gift[0].subtree) \
+                    and getattr(_child(t, "nsubj"), "i", None) not in names:
+                gift = None     # bombs sent by someone no dictionary knows are an attack: "sent pipe bombs to CNN"
             if gift is not None and (not pats or t.lemma_.lower() in GETTING):
                 # "donated vaccine doses to Burundi", "received vaccines from India"
                 out.append(_gift_trigger(t, gift))
@@ -202,6 +206,9 @@ class EventExtractor:
             if pat is not None and pat.code[:2] in ("15", "19") and t.lemma_.lower() in FIRING \
                     and any(w in SPACE_WORDS for w in frame):
                 continue      # a rocket that carries a satellite or probe into space is no attack
+            if (pat is None or pat.code == "*") and gift is not None and gift[1] == "072":
+                out.append(_gift_trigger(t, gift))     # "provided bombs to Israel": arms given, no bombing
+                continue
             if pat is None or pat.code == "*":
                 noun, code, npat = self._event_noun(t, frame, pat) if pat is not None else (None, None, None)
                 if noun is None:
@@ -1003,7 +1010,8 @@ class EventExtractor:
                         and v.head.lemma_.lower() in FREEING:
                     # "gunmen release a toddler kidnapped on Thursday" read as a clause: they held her
                     sources = sources or _subject_actors(v.head, res)
-                targets = res.actors(sp) or self._inside_object(sp, res) or [
+                targets = res.actors(sp) or self._inside_object(
+                    sp, res, own_event=tr.noun is not None and tr.noun.i == sp.i) or [
                     # "his movements had been restricted", "their assets were frozen": the owner
                     a for c in sp.children if c.dep_ == "poss" and c.pos_ == "PRON" for a in res.modifier(c)]
                 second = [a for o in v.children if o.dep_ == "nsubjpass" and o.i != sp.i for a in res.actors(o)]
@@ -1314,6 +1322,13 @@ class EventExtractor:
             a = [x for o in v.children if o.dep_ == "dobj" for p in _pobjs(o, "to") for x in res.actors(p)]
             if a:
                 return a
+        if tr.code[:2] == "07":
+            # "provided bombs and other munitions to Israel": given to whom the parser hangs
+            # on what is given, or on its last conjunct
+            a = [x for o in v.children if o.dep_ == "dobj" for n in (o, *o.conjuncts)
+                 for p in _pobjs(n, "to") for x in res.actors(p)]
+            if a:
+                return a
         if tr.code[:2] == "04":
             # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
             # with, not what (the parser may hang "with" on the object)
@@ -1364,7 +1379,8 @@ class EventExtractor:
                 protest = tr.code[:2] == "17" and (npat := self._noun_pattern(c)) is not None \
                     and npat.code[:2] == "14"
                 inner = self._inside_object(c, res, owners=False,
-                                            together=tr.code[:2] in COOPERATIVE_ROOTS or protest)
+                                            together=tr.code[:2] in COOPERATIVE_ROOTS or protest,
+                                            own_event=tr.noun is not None and tr.noun.i == c.i)
                 if inner and not aimed_elsewhere:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
@@ -1501,12 +1517,16 @@ class EventExtractor:
                 for a in res.actors(d) or self._inside_object(d, res)]
 
     def _inside_object(self, obj: Token, res: ActorResolver, depth: int = 0, owners: bool = True,
-                       together: bool = False) -> list[Actor]:
+                       together: bool = False, own_event: bool = False) -> list[Actor]:
         """The actor behind a non-actor object: Ghani's ultimatums, an Australian
         ultimatum, the demands of Kabul, an agreement with Pakistan, goods from Germany.
         With ``together`` (a cooperative act), not whom it is against: "coordinate strikes
         against the Islamic State with the United States". With ``owners``, also whoever
-        a participle says runs or holds it: "power stations operated by the Houthis"."""
+        a participle says runs or holds it: "power stations operated by the Houthis". A
+        side taken is no actor behind the object: not "pro-" ("pro-Palestinian marches";
+        but a leader's or government's side is theirs), nor "anti-" on an event of others ("condemned the anti-Japan riots"); an "anti-" on
+        the act's own noun (``own_event``: "joined anti-Japan protests") or words ("chanted
+        anti-US slogans") is whom it is against."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
@@ -1533,8 +1553,15 @@ class EventExtractor:
                     continue      # "a church bombing": on whom, not whose
                 if c.lemma_.lower() in BACKING:
                     continue      # "an Egypt-mediated truce", "US-backed talks": no party to it
-                if together and stance_prefix(c) == "anti":
-                    continue      # "broke up anti-China protests": whom it is against
+                stance = stance_prefix(c)
+                if stance == "pro" and not together and any(
+                        x.person or x.code[3:6] == "GOV" for x in res.modifier(c) or res.actors(c, coordinated=False)):
+                    stance = ""   # a leader's or government's side is theirs: "the pro-Gaddafi stronghold of Sirte"
+                if stance and (together or stance == "pro" or ((attack or other_event) and not own_event)):
+                    continue      # "broke up anti-China protests", "condemned the anti-Japan riots",
+                    #               "banned pro-Palestinian marches": the side taken, not whose
+                    #               (but "joined anti-Japan protests", "chanted anti-US slogans":
+                    #               the act's own noun or words, at whom it is)
                 # "an Australian ultimatum", "US Predator attacks", "a Karen guerrilla stronghold"
                 a = res.modifier(c) or (res.actors(c, coordinated=False) if c.dep_ == "compound" else [])
                 if a and other_event and c.pos_ == "NOUN" and all(x.country == "---" for x in a):
@@ -2468,6 +2495,7 @@ def _stopping_code(code: str) -> str | None:
 
 GIVING = word_list("giving_verbs")
 HARDWARE = word_list("military_hardware")
+MUNITIONS = word_list("munition_heads")
 MONEY = word_list("money_words")
 RELIEF = word_list("relief_goods")
 GETTING = word_list("getting_verbs")
@@ -2504,7 +2532,8 @@ def _gift(v: Token) -> tuple[Token, str] | None:
     else:
         return None
     for c, words in goods:
-        code = "072" if words & HARDWARE else "071" if words & MONEY else "073" if words & RELIEF else None
+        code = "072" if words & HARDWARE or c.lemma_.lower() in MUNITIONS else "071" if words & MONEY \
+            else "073" if words & RELIEF else None
         if code:
             return c, code
     return None
