@@ -1322,6 +1322,12 @@ class EventExtractor:
             a = [x for o in v.children if o.dep_ == "dobj" for p in _pobjs(o, "to") for x in res.actors(p)]
             if a:
                 return a
+        if tr.code[:2] == "11":
+            # "voiced its opposition to the Chinese dam project": at whom the stance is
+            a = [x for o in v.children if o.dep_ == "dobj" and _stance_of(o)
+                 for p in _pobjs(o, "to") for x in res.actors(p) or self._inside_object(p, res)]
+            if a:
+                return a
         if tr.code[:2] == "07":
             # "provided bombs and other munitions to Israel": given to whom the parser hangs
             # on what is given, or on its last conjunct
@@ -2869,6 +2875,15 @@ def _punished_crime(tr, by_token) -> Token | None:
     if v.i in by_token and by_token[v.i].code[:3] == "173" and v.lemma_.lower() in PUNISHING:
         return v
     return None
+
+
+STANCE_ROLES = word_list("stance_role_nouns")
+
+
+def _stance_of(n: Token) -> bool:
+    """Whether a role noun states a stance toward what follows "to": "voiced its
+    opposition to the dam project"."""
+    return n.lemma_.lower() in STANCE_ROLES and any(c.dep_ == "prep" and c.lower_ == "to" for c in n.children)
 
 
 def _argument_of_trigger(n: Token, by_token) -> bool:
