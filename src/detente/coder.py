@@ -234,13 +234,12 @@ class Coder:
                         settled = settle(by_someone, place, context, alone, frozenset(named), before)
                         if settled is not None:
                             unclaimed.append(self._event(d, day, idx, off, sent, settled, found, place))
-                if costs:   # a toll is its attack's where that attack is coded, at the same country
-                    at = {}
+                if costs:   # a toll is its attack's where that attack is coded
+                    aimed_at: dict[int, set[str]] = {}     # coded attacks' target countries, by trigger offset
                     for e in events[start:]:
                         if e.mode == "asserted":
-                            at.setdefault(e.trigger_span[0], set()).add(e.target[:3])
-                    events[start:] = [e for e in events[start:] if not (id(e) in costs and costs[id(e)] in at and (
-                        e.target[:3] in ("", "---") or at[costs[id(e)]] & {e.target[:3], "", "---"}))]
+                            aimed_at.setdefault(e.trigger_span[0], set()).add(e.target[:3])
+                    events[start:] = [e for e in events[start:] if not _toll_coded(e, costs.get(id(e)), aimed_at)]
                 events[start:] = _one_prosecution(events[start:], supplied)
             previous = sent
 
@@ -340,6 +339,14 @@ def _claimed_attacks(events: list[Event], unclaimed: list[Event] = ()) -> list[E
                                     target_span=attack.target_span)
         aimed.append(e)
     return aimed
+
+
+def _toll_coded(e: Event, attack: int | None, aimed_at: dict[int, set[str]]) -> bool:
+    """Whether toll ``e`` is the cost of an attack coded at offset ``attack`` at the same
+    country (or either at no country)."""
+    if attack is None or attack not in aimed_at:
+        return False
+    return e.target[:3] in ("", "---") or bool(aimed_at[attack] & {e.target[:3], "", "---"})
 
 
 def _merged(events: list[Event], more: list[Event]) -> list[Event]:

@@ -1530,9 +1530,10 @@ class EventExtractor:
         against the Islamic State with the United States". With ``owners``, also whoever
         a participle says runs or holds it: "power stations operated by the Houthis". A
         side taken is no actor behind the object: not "pro-" ("pro-Palestinian marches";
-        but a leader's or government's side is theirs), nor "anti-" on an event of others ("condemned the anti-Japan riots"); an "anti-" on
-        the act's own noun (``own_event``: "joined anti-Japan protests") or words ("chanted
-        anti-US slogans") is whom it is against."""
+        but a leader's or government's side is theirs), nor "anti-" on an event of others
+        ("condemned the anti-Japan riots"); an "anti-" on the act's own noun (``own_event``:
+        "joined anti-Japan protests") or words ("chanted anti-US slogans") is whom it is
+        against."""
         for c in obj.children:
             if c.dep_ == "poss" and c.pos_ != "PRON":   # not "held their first meeting"
                 a = res.actors(c)
@@ -2157,21 +2158,23 @@ def _allegation(tr: Trigger, by_token, res: ActorResolver, sources) -> list[RawE
             if s.code != a.code]
 
 
-def _toll_of_dead(v: Token) -> bool:
+def _toll_of_dead(v: Token, by_attack: bool = False) -> bool:
     """A toll verb told of its dead, by no one it names: "five guards were killed", "three
-    died"; not "police shot and killed him", "were killed by police"."""
+    died"; not "police shot and killed him", "were killed by police". With ``by_attack``,
+    its agent is an attack: "were killed by Russian shelling"."""
     return v.pos_ == "VERB" and v.lemma_.lower() in TOLL_VERBS | DYING and _child(v, "dobj") is None \
-        and _child(v, "agent") is None and (_child(v, "nsubjpass") is not None or v.lemma_.lower() in DYING)
+        and (by_attack or _child(v, "agent") is None) \
+        and (_child(v, "nsubjpass") is not None or (v.lemma_.lower() in DYING and not by_attack))
 
 
 def _tolls_of_attacks(events: list[RawEvent]) -> list[RawEvent]:
-    """Marks the tolls that are the cost of an attack coded beside them, by whom it names:
-    "two guards are killed when a gunman opens fire", "were wounded after a shooting by
-    gunmen" are one attack (the opening of fire, the shooting), not also a killing by the
-    same or by no one. The attack is then at the dead where it names only a place ("when
-    jets struck a house in Rafah": at the people killed, in Gaza). Kept where the dead are
-    of another country than what was attacked. The toll is marked with its attack
-    (``cost_of``), and dropped where that attack is coded (coder)."""
+    """The tolls that are the cost of an attack coded beside them by someone it names,
+    marked with it (``cost_of``; the coder drops them where that attack is coded): "two
+    guards are killed when a gunman opens fire", "were wounded after a shooting by gunmen",
+    "were killed by Russian shelling" are one attack, not also a killing by the same or by
+    no one. The attack is then aimed at the dead where it names only a place ("when jets
+    struck a house in Rafah": at the people killed, in Gaza). Not where the dead are of
+    another country than what was attacked."""
     attacks: dict[int, list[RawEvent]] = {}
     for e in events:
         if e.code[:2] in ATTACK_ROOTS and e.source is not None:
@@ -2181,11 +2184,12 @@ def _tolls_of_attacks(events: list[RawEvent]) -> list[RawEvent]:
     costs, aimed = {}, {}
 
     for e in events:
+        if e.code[:2] not in ATTACK_ROOTS:
+            continue
         v = e.trigger
         by = [o for p in v.children if p.dep_ == "agent" for o in p.children if o.dep_ == "pobj" and o.i in attacks]
-        if e.code[:2] not in ATTACK_ROOTS or not (_toll_of_dead(v) or (
-                by and v.lemma_.lower() in TOLL_VERBS and _child(v, "nsubjpass") is not None)):
-            continue     # (an agent that is an attack is how they died: "killed by Russian shelling")
+        if not _toll_of_dead(v, by_attack=bool(by)):
+            continue
         causes = [c for c in v.children if _told_when(c)] + [
             o for p in v.children if p.dep_ == "prep" and p.lower_ in CASUALTY_PREPS
             for o in p.children if o.dep_ == "pobj"] + by
@@ -2195,8 +2199,9 @@ def _tolls_of_attacks(events: list[RawEvent]) -> list[RawEvent]:
                        or q.target.country == e.target.country)), None)
         if q is None:
             continue
-        home = e.target.country if e.target is not None and (e.target.country != "---" or q.target is None) \
-            else q.target.country if q.target is not None else "---"
+        home = e.target.country if e.target is not None else "---"     # (the dead's, else the attacked's)
+        if home == "---" and q.target is not None:
+            home = q.target.country
         if q.target is None and home == "---":
             continue     # (the toll is then the only record of at whom)
         costs[id(e)] = q.trigger

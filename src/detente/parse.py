@@ -405,7 +405,7 @@ def repair_headlines(nlp, doc, known_verb):
 # "Hamas agrees to a truce, but fires two rockets into Israel": the small parser often reads
 # the second verb of a subject's two as a plural noun joined to the first ("fires" NNS), and
 # the clause loses its verb. It does the same to the verb of a clause that a conjunction
-# opens: "three guards die when a gunman opens fire", "... as a drone strikes": the verb is
+# opens: in "two officers are killed when a Taliban suicide bomber detonates" the verb is
 # read as a plural noun heading the clause (advcl), its subject as that noun's compounds.
 # Where such a plural noun is a known verb, the sentence is parsed again with that word in
 # its (unambiguous) past form; the new tree replaces the old where it makes the word a verb
@@ -416,7 +416,7 @@ def _clause_verb_as_noun(t) -> str | None:
     would: joined to a finite verb by a conjunction, or heading a clause a conjunction opens."""
     if t.tag_ != "NNS" or t.head.pos_ not in ("VERB", "AUX"):
         return None
-    if t.dep_ == "conj" and t.head.tag_ in FINITE \
+    if t.dep_ == "conj" and t.head.pos_ == "VERB" and t.head.tag_ in FINITE \
             and any(c.dep_ == "cc" and t.head.i < c.i < t.i for c in t.head.children):
         return "conj"
     if t.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.tag_ in ("IN", "WRB") and c.i < t.i
