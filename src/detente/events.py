@@ -1328,13 +1328,6 @@ class EventExtractor:
                  for p in _pobjs(o, "to") for x in res.actors(p) or self._inside_object(p, res)]
             if a:
                 return a
-        if tr.code[:2] == "07":
-            # "provided bombs and other munitions to Israel": given to whom the parser hangs
-            # on what is given, or on its last conjunct
-            a = [x for o in v.children if o.dep_ == "dobj" for n in (o, *o.conjuncts)
-                 for p in _pobjs(n, "to") for x in res.actors(p)]
-            if a:
-                return a
         if tr.code[:2] == "04":
             # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
             # with, not what (the parser may hang "with" on the object)
@@ -1391,9 +1384,10 @@ class EventExtractor:
                     return inner
         preps = [c for c in v.children if c.dep_ in ("prep", "dative")]
         if not any(p.lower_ in ("to", "into") for p in preps) and (moved or words):
-            # where what is given or sent goes: "delivered eight helicopters to Jordan"
-            preps += [p for o in v.children if o.dep_ == "dobj"
-                      for p in (*o.children, *(x for g in _pobjs(o, "of") for x in g.children))
+            # where what is given or sent goes: "delivered eight helicopters to Jordan", also
+            # hung on its last conjunct: "provided bombs and other munitions to Israel"
+            preps += [p for o in v.children if o.dep_ == "dobj" for n in (o, *o.conjuncts)
+                      for p in (*n.children, *(x for g in _pobjs(n, "of") for x in g.children))
                       if p.dep_ == "prep" and p.lower_ in ("to", "into")]
         if aimed_elsewhere:
             preps = [p for p in preps if p.lower_ != "with"]
