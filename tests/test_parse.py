@@ -143,7 +143,7 @@ def test_as_clause_repair_leaves_prepositions_alone(text):
 def test_clause_verb_repair_gives_the_clause_its_verb_and_subject(coder, text, verb, subject):
     nlp = coder.nlp
     assert next(t for t in nlp(text) if t.text == verb).pos_ == "NOUN"     # what the parser gives
-    doc = parse.repair_conjoined_verbs(nlp, nlp(text), coder._known_verb)
+    doc = parse.repair_clause_verbs(nlp, nlp(text), coder._known_verb)
     v = next(t for t in doc if t.text == verb)
     assert v.pos_ == "VERB" and v.dep_ == "advcl" and v.lemma_ == "detonate"
     assert subject in {c.text for c in v.children if c.dep_ == "nsubj"}

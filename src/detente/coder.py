@@ -165,7 +165,7 @@ class Coder:
                 first = n_sent + shift + (piece.first_sentence if piece is not None else 0)
                 sdoc = parse.repair_headlines(self.nlp, sdoc, self._known_verb)
                 sdoc = parse.repair_as_clauses(self.nlp, sdoc)
-                sdoc = parse.repair_conjoined_verbs(self.nlp, sdoc, self._known_verb)
+                sdoc = parse.repair_clause_verbs(self.nlp, sdoc, self._known_verb)
                 sdoc = parse.repair_verb_complements(sdoc)
                 sents = list(sdoc.sents)
                 if piece is not None:

@@ -401,7 +401,7 @@ def repair_headlines(nlp, doc, known_verb):
     return _applied(doc, rows)
 
 
-# -- conjoined-verb repair ----------------------------------------------------------------
+# -- clause-verb repair -------------------------------------------------------------------
 # "Hamas agrees to a truce, but fires two rockets into Israel": the small parser often reads
 # the second verb of a subject's two as a plural noun joined to the first ("fires" NNS), and
 # the clause loses its verb. It does the same to the verb of a clause that a conjunction
@@ -426,7 +426,7 @@ def _clause_verb_as_noun(t) -> str | None:
     return None
 
 
-def repair_conjoined_verbs(nlp, doc, known_verb):
+def repair_clause_verbs(nlp, doc, known_verb):
     """Re-parse sentences whose second finite verb, or the verb of a clause a conjunction
     opens, the parser took for a noun (see above). Returns ``doc`` (changed in place)."""
     rows = None
