@@ -25,6 +25,7 @@ from .dictionaries import ActorEntry, Dictionaries, COUNTRY_KINDS, PLACE_KINDS, 
 
 # The word lists live in data/grammar/words.txt.
 OF_PREPS = word_list("of_preps")
+CHARGE_OF = word_list("charge_of_verbs")    # "convicts a Syrian national of murder": the charge
 TREATY_NAMES = word_list("treaty_name_nouns")    # "the Treaty of Lisbon": named after a city, no party
 NONSTATE_ARMED = ("INS", "REB", "SEP", "UAF")     # roles of armed groups that are no state's forces
 DIVIDED = tuple(word_pairs("divided_countries").items())   # "the North" and "the South" of a divided country
@@ -851,8 +852,10 @@ class ActorResolver:
                 for cc in c.conjuncts:
                     add(self.modifier(cc, places=True))
             elif c.dep_ == "prep" and c.lower_ in OF_PREPS:
+                charged = c.lower_ == "of" and h.dep_ in ("dobj", "nsubjpass") \
+                    and h.head.lemma_.lower() in CHARGE_OF
                 for p in c.children:
-                    if p.dep_ == "pobj":
+                    if p.dep_ == "pobj" and not (charged and p.pos_ == "NOUN" and p.i not in self.mentions):
                         add(self.modifier(p, places=True))
                         for pc in p.conjuncts:   # "the parliaments of Russia and Crimea"
                             add(self.modifier(pc, places=True))

@@ -1328,6 +1328,18 @@ class EventExtractor:
                  for p in _pobjs(o, "to") for x in res.actors(p) or self._inside_object(p, res)]
             if a:
                 return a
+        if tr.code[:2] == "02":
+            # "called for the UN to intervene": asked of the subject of what it calls for (the
+            # parser reads "for" as that clause's mark)
+            # (or its "for"'s object: "calls for the Council to stop the abuse")
+            marks = [m for c in v.children if c.dep_ in ("advcl", "ccomp") and infinitive(c)
+                     for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+            own = {x.country for x in _subject_actors(v, res)} if marks else set()
+            a = [x for m in marks for s in (*m.head.children, *m.children)
+                 if s.dep_ in ("nsubj", "pobj") for x in res.actors(s)
+                 if not (x.code == x.country and x.country in own)]    # (not "for Britain to stay": its own)
+            if a:
+                return a
         if tr.code[:2] == "04":
             # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
             # with, not what (the parser may hang "with" on the object)
@@ -2228,6 +2240,8 @@ def _drop_fragments(events: list[RawEvent]) -> list[RawEvent]:
             out.append(e)    # a passive's agent is the state of its place: "were sentenced in Mexico"
         elif not complete and e.code[:2] not in ("01", "02"):
             out.append(e)
+        elif e.source and e.code[:2] == "14" and e.mode == "asserted":
+            out.append(e)    # a protest is aimed at where it is held (coder): "protest in Dhaka, calling for ..."
         elif e.source and e.code[:3] == CLAIM and e.mode == "asserted":
             out.append(e)    # a claim of responsibility is aimed at the victims of what it claims (coder)
     return out
@@ -2889,6 +2903,8 @@ def _argument_of_trigger(n: Token, by_token) -> bool:
     """Whether an event noun is what another trigger acts on or about ("rejected the
     appeal", "talks on a ceasefire"), not an event of its own told beside it: what came
     before or after it ("put on alert after a naval clash") is one."""
+    if n.dep_ == "nsubj" and n.i in by_token and by_token[n.i].code[:2] == "14":
+        return False     # a protest that says something was held: "a rally in Kiev calls for ..."
     if n.dep_ in ("dobj", "nsubjpass", "attr", "oprd", "nsubj") and n.head.i in by_token:
         return True
     return n.dep_ == "pobj" and n.head.dep_ in ("prep", "agent") and n.head.head.i in by_token \
@@ -3480,6 +3496,11 @@ def _frame(v: Token) -> dict[str, list[Token]]:
             frame.setdefault(key, []).append(t)
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
+    for c in v.children:
+        if c.dep_ in ("advcl", "ccomp") and infinitive(c):
+            for m in c.children:    # "calls for the UN to act": the parser marks the clause
+                if m.dep_ == "mark" and m.lower_ == "for":      # with the verb's "for"
+                    frame.setdefault("for", []).append(m)
     return frame
 
 
