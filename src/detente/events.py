@@ -840,16 +840,19 @@ class EventExtractor:
         says so. Not what they say together ("jointly announced", "a joint statement"),
         nor what their people do together (a joint protest)."""
         out = []
-        if not any(t.lower_ in JOINT for t in sent):
+        if not any(t.lower_ in JOINT or t.lemma_.lower() in TEAMING for t in sent):
             return out       # (most sentences: no word of acting together)
         for v in sent:
             if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH:
                 continue
-            word = _done_jointly(v)
+            word, act = _done_jointly(v), v
             if word is None:
-                continue
-            tr = by_token.get(v.i)
-            objs = [by_token.get(c.i) for c in v.children if c.dep_ == "dobj"]
+                # "Egypt and the UAE teamed up to launch airstrikes": the act they teamed up for
+                word, act = v, _teamed_up(v)
+                if act is None:
+                    continue
+            tr = by_token.get(act.i)
+            objs = [by_token.get(c.i) for c in act.children if c.dep_ == "dobj"]
             codes = [t.code for t in (tr, *objs) if t is not None]
             if any(c[:2] <= "06" or c[:2] == "14" for c in codes):
                 continue     # said or agreed together: the verbal act is the event (and
@@ -1301,6 +1304,8 @@ class EventExtractor:
         # "contribute troops to X", "send peacekeepers to X"
         moved = _moves_object(tr.code) and v.lemma_.lower() not in EXPELLING
         words = set(tr.pattern.words) if tr.pattern and tr.code[:3] in AID_CODES else set()
+        if tr.pattern is not None and "with" in tr.pattern.words and tr.code[:2] in COOPERATIVE_ROOTS:
+            words |= set(tr.pattern.words) - {"with"}    # what is put together: "joined forces with Hamas"
         forceful = tr.code[:2] in FORCEFUL_ROOTS
         # "imposed sanctions with Canada on Lebanese officials": the partner of a one-way
         # action is not its target when the verb or its object names whom it is aimed at
@@ -1340,14 +1345,17 @@ class EventExtractor:
                  if not (x.code == x.country and x.country in own)]    # (not "for Britain to stay": its own)
             if a:
                 return a
-        if tr.code[:2] == "04":
+        if tr.code[:2] == "04" or (tr.pattern is not None and "with" in tr.pattern.words
+                                   and tr.code[:2] in COOPERATIVE_ROOTS):
             # "discussed the Ukraine crisis with Putin": consulted is whom it was discussed
-            # with, not what (the parser may hang "with" on the object)
+            # with, not what (the parser may hang "with" on the object); so with a pattern's
+            # own "with": "joined forces with al-Shabaab"
             for p in [*(c for c in v.children if c.dep_ == "prep"),
                       *(p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")]:
                 if p.lower_ == "with":
-                    a = [x for o in p.children if o.dep_ == "pobj" for x in res.actors(o)]
-                    if a:
+                    a = [x for o in p.children if o.dep_ == "pobj" for x in res.actors(o) or (
+                        self._inside_object(o, res) if tr.code[:2] != "04" else [])]
+                    if a:     # ("shared evidence with the US Department of Justice")
                         return a
         for dep in ("dobj", "dative", "iobj", "attr", "oprd", "npadvmod"):
             for c in v.children:
@@ -3322,6 +3330,21 @@ def _done_jointly(v: Token) -> Token | None:
             if word is not None:
                 return word
     return None
+
+
+TEAMING = word_list("teaming_verbs")
+TEAMED_OBJECTS = word_list("teamed_objects")
+
+
+def _teamed_up(v: Token) -> Token | None:
+    """The act that a verb of teaming up says was done together: "teamed up to launch
+    airstrikes", "joined forces to attack the rebels" -> launch, attack."""
+    if v.lemma_.lower() not in TEAMING:
+        return None
+    if not any((c.dep_ == "prt" and c.lower_ == "up") or (c.dep_ == "dobj" and c.lemma_.lower() in TEAMED_OBJECTS)
+               for c in v.children) and v.lemma_.lower() != "unite":
+        return None
+    return next((c for c in v.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)), None)
 
 
 def _joint(tr: Trigger) -> bool:
