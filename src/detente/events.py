@@ -1069,6 +1069,16 @@ class EventExtractor:
                     sources = _subject_actors(v.head.head, res, other=targets)
             elif not sources:
                 sources = head_actors or self._author(v.head, res)
+        elif v.dep_ == "advcl" and v.tag_ == "VBN" and v.i < v.head.i and not targets \
+                and _child(v, "nsubjpass") is None:
+            # "Backed by Russian jets, Syrian troops retook the town": the participle's agent
+            # did it to the clause's subject (not one told after it: the parser may hang a
+            # participle that describes the object there)
+            by = [a for g in v.children if g.dep_ == "agent" for o in g.children if o.dep_ == "pobj"
+                  for a in res.actors(o) if a.country != "---"]
+            done_to = _subject_actors(v.head, res) if by else []
+            if done_to:
+                sources, targets = by, done_to
         if not targets:
             targets = self._verb_targets(v, tr, res)
         if not targets and _child(v, "dobj") is None:
