@@ -840,7 +840,7 @@ class EventExtractor:
         says so. Not what they say together ("jointly announced", "a joint statement"),
         nor what their people do together (a joint protest)."""
         out = []
-        if not any(t.lower_ in JOINT or t.lemma_.lower() in TEAMING for t in sent):
+        if not any(t.lower_ in JOINT or t.lemma_.lower() in TEAMING | UNITING for t in sent):
             return out       # (most sentences: no word of acting together)
         for v in sent:
             if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH:
@@ -1345,8 +1345,8 @@ class EventExtractor:
                 return a
         if tr.code[:2] == "02":
             # "called for the UN to intervene": asked of the subject of what it calls for (the
-            # parser reads "for" as that clause's mark)
-            # (or its "for"'s object: "calls for the Council to stop the abuse")
+            # parser reads "for" as that clause's mark), or of the mark's object ("calls for
+            # the Council to stop the abuse")
             marks = [m for c in v.children if c.dep_ in ("advcl", "ccomp") and infinitive(c)
                      for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
             own = {x.country for x in _subject_actors(v, res)} if marks else set()
@@ -3344,15 +3344,17 @@ def _done_jointly(v: Token) -> Token | None:
 
 TEAMING = word_list("teaming_verbs")
 TEAMED_OBJECTS = word_list("teamed_objects")
+UNITING = word_list("uniting_verbs")
 
 
 def _teamed_up(v: Token) -> Token | None:
     """The act that a verb of teaming up says was done together: "teamed up to launch
-    airstrikes", "joined forces to attack the rebels" -> launch, attack."""
-    if v.lemma_.lower() not in TEAMING:
-        return None
-    if not any((c.dep_ == "prt" and c.lower_ == "up") or (c.dep_ == "dobj" and c.lemma_.lower() in TEAMED_OBJECTS)
-               for c in v.children) and v.lemma_.lower() != "unite":
+    airstrikes", "joined forces to attack the rebels", "united to expel" -> launch, attack,
+    expel."""
+    lemma = v.lemma_.lower()
+    if lemma not in UNITING and not (lemma in TEAMING and any(
+            (c.dep_ == "prt" and c.lower_ == "up") or (c.dep_ == "dobj" and c.lemma_.lower() in TEAMED_OBJECTS)
+            for c in v.children)):
         return None
     return next((c for c in v.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)), None)
 
