@@ -840,19 +840,16 @@ class EventExtractor:
         says so. Not what they say together ("jointly announced", "a joint statement"),
         nor what their people do together (a joint protest)."""
         out = []
-        if not any(t.lower_ in JOINT or t.lemma_.lower() in TEAMING | UNITING for t in sent):
+        if not any(t.lower_ in JOINT for t in sent):
             return out       # (most sentences: no word of acting together)
         for v in sent:
             if v.pos_ != "VERB" or v.lemma_.lower() in SPEECH:
                 continue
-            word, act = _done_jointly(v), v
+            word = _done_jointly(v)
             if word is None:
-                # "Egypt and the UAE teamed up to launch airstrikes": the act they teamed up for
-                word, act = v, _teamed_up(v)
-                if act is None:
-                    continue
-            tr = by_token.get(act.i)
-            objs = [by_token.get(c.i) for c in act.children if c.dep_ == "dobj"]
+                continue
+            tr = by_token.get(v.i)
+            objs = [by_token.get(c.i) for c in v.children if c.dep_ == "dobj"]
             codes = [t.code for t in (tr, *objs) if t is not None]
             if any(c[:2] <= "06" or c[:2] == "14" for c in codes):
                 continue     # said or agreed together: the verbal act is the event (and
@@ -3340,23 +3337,6 @@ def _done_jointly(v: Token) -> Token | None:
             if word is not None:
                 return word
     return None
-
-
-TEAMING = word_list("teaming_verbs")
-TEAMED_OBJECTS = word_list("teamed_objects")
-UNITING = word_list("uniting_verbs")
-
-
-def _teamed_up(v: Token) -> Token | None:
-    """The act that a verb of teaming up says was done together: "teamed up to launch
-    airstrikes", "joined forces to attack the rebels", "united to expel" -> launch, attack,
-    expel."""
-    lemma = v.lemma_.lower()
-    if lemma not in UNITING and not (lemma in TEAMING and any(
-            (c.dep_ == "prt" and c.lower_ == "up") or (c.dep_ == "dobj" and c.lemma_.lower() in TEAMED_OBJECTS)
-            for c in v.children)):
-        return None
-    return next((c for c in v.children if c.dep_ in ("xcomp", "advcl") and infinitive(c)), None)
 
 
 def _joint(tr: Trigger) -> bool:
