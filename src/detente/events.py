@@ -1360,8 +1360,8 @@ class EventExtractor:
             for p in [*(c for c in v.children if c.dep_ == "prep"),
                       *(p for o in v.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep")]:
                 if p.lower_ == "with":
-                    a = [x for o in p.children if o.dep_ == "pobj" for x in res.actors(o) or (
-                        self._inside_object(o, res) if tr.code[:2] != "04" else [])]
+                    a = [x for o in p.children if o.dep_ == "pobj"
+                         for x in res.actors(o) or self._inside_object(o, res)]
                     if a:     # ("shared evidence with the US Department of Justice")
                         return a
         for dep in ("dobj", "dative", "iobj", "attr", "oprd", "npadvmod"):
