@@ -1344,8 +1344,7 @@ class EventExtractor:
             # "called for the UN to intervene": asked of the subject of what it calls for (the
             # parser reads "for" as that clause's mark), or of the mark's object ("calls for
             # the Council to stop the abuse")
-            marks = [m for c in v.children if c.dep_ in ("advcl", "ccomp") and infinitive(c)
-                     for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+            marks = _for_marks(v)
             own = {x.country for x in _subject_actors(v, res)} if marks else set()
             a = [x for m in marks for s in (*m.head.children, *m.children)
                  if s.dep_ in ("nsubj", "pobj") for x in res.actors(s)
@@ -3511,12 +3510,17 @@ def _frame(v: Token) -> dict[str, list[Token]]:
             frame.setdefault(key, []).append(t)
         if depth < 4:
             stack.extend((c, depth + 1) for c in t.children)
-    for c in v.children:
-        if c.dep_ in ("advcl", "ccomp") and infinitive(c):
-            for m in c.children:    # "calls for the UN to act": the parser marks the clause
-                if m.dep_ == "mark" and m.lower_ == "for":      # with the verb's "for"
-                    frame.setdefault("for", []).append(m)
+    for m in _for_marks(v):     # "calls for the UN to act": the verb's "for", as the parser
+        frame.setdefault("for", []).append(m)      # reads it, marks the clause after it
     return frame
+
+
+def _for_marks(v: Token) -> list[Token]:
+    """The "for" that marks an infinitive clause of ``v``: the verb's own preposition as the
+    parser reads "calls for the UN to act" (the clause's subject, or the mark's object, is
+    whom it is asked of)."""
+    return [m for c in v.children if c.dep_ in ("advcl", "ccomp") and infinitive(c)
+            for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
 
 
 def _shared_toll_phrase(v: Token) -> list[Token]:
